@@ -1,0 +1,41 @@
+package vn.diaspora.registry.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Opaque keyset cursor: the sort key values of the last row of a page, base64url-encoded.
+ * Clients must not build or parse it; a tampered cursor is a 400 naming {@code cursor}.
+ */
+public final class Cursor {
+    private static final String SEP = "\u001f";
+
+    private Cursor() {
+    }
+
+    public static String encode(Object... keys) {
+        StringBuilder sb = new StringBuilder("v1");
+        for (Object k : keys) {
+            sb.append(SEP).append(k);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code arity} keys of a cursor, or null when there is none. */
+    public static List<String> decode(String cursor, int arity) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> parts = List.of(raw.split(SEP, -1));
+            if (parts.size() != arity + 1 || !parts.get(0).equals("v1")) {
+                throw new IllegalArgumentException();
+            }
+            return parts.subList(1, parts.size());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
+        }
+    }
+}

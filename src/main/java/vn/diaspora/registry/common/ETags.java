@@ -1,0 +1,42 @@
+package vn.diaspora.registry.common;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** Weak ETags carry the record version: {@code W/"3"}. */
+public final class ETags {
+    private ETags() {
+    }
+
+    public static String of(int version) {
+        return "W/\"" + version + "\"";
+    }
+
+    /**
+     * The version a client's If-Match names: 428 when missing, 400 when unreadable. {@code *}
+     * is refused: writes must name the version they were based on.
+     */
+    public static int required(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "This write needs an If-Match header with the record's ETag (from GET)",
+                    java.util.List.of(new Problem.FieldError("If-Match", "required")));
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badParameter("If-Match", "not an ETag of this service, e.g. W/\"3\"");
+        }
+    }
+
+    public static ProblemException stale(int current) {
+        return new ProblemException(Status.PRECONDITION_FAILED.getStatusCode(),
+                "The record has changed since you read it (now at version " + current + "); GET it again and reapply your change",
+                java.util.List.of(new Problem.FieldError("If-Match", "stale")));
+    }
+}

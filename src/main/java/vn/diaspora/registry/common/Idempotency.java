@@ -1,0 +1,88 @@
+package vn.diaspora.registry.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import vn.diaspora.registry.security.Caller;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * POST with an Idempotency-Key (IETF draft): keys are scoped per client; the first answer is
+ * stored in the same transaction as the record it created, so a retry gets that answer and
+ * never a second record. The same key with another request is 422. A concurrent retry waits
+ * on the first one's key row and then replays its answer.
+ */
+@ApplicationScoped
+public class Idempotency {
+    public static final String HEADER = "Idempotency-Key";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public Response post(String key, String path, Object request, Supplier<Response> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (key.isBlank() || key.length() > 255) {
+            throw ProblemException.badParameter(HEADER, "must be 1 to 255 characters");
+        }
+        String hash = Hashing.sha256(path + "\n" + write(request));
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO idempotency_key (client, key, request_hash, status, body, created_at)
+                        VALUES (?1, ?2, ?3, 0, '', ?4) ON CONFLICT DO NOTHING""")
+                .setParameter(1, caller.subject()).setParameter(2, key).setParameter(3, hash)
+                .setParameter(4, Instant.now())
+                .executeUpdate();
+        if (inserted == 0) {
+            return replay(key, hash);
+        }
+        Response response = action.get();
+        em.createNativeQuery("UPDATE idempotency_key SET status = ?1, location = ?2, body = ?3 WHERE client = ?4 AND key = ?5")
+                .setParameter(1, response.getStatus())
+                .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter(3, write(response.getEntity()))
+                .setParameter(4, caller.subject()).setParameter(5, key)
+                .executeUpdate();
+        return response;
+    }
+
+    private Response replay(String key, String hash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT request_hash, status, location, body FROM idempotency_key WHERE client = ?1 AND key = ?2")
+                .setParameter(1, caller.subject()).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw ProblemException.invalid(HEADER, "this key was used for another request; use a new key");
+        }
+        Response.ResponseBuilder replay = Response.status((Integer) row[1])
+                .header("Idempotent-Replayed", "true")
+                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                .entity(row[3]);
+        if (row[2] != null) {
+            replay.location(URI.create((String) row[2]));
+        }
+        return replay.build();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

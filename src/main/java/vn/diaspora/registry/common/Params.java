@@ -1,0 +1,50 @@
+package vn.diaspora.registry.common;
+
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Query parameters shared by the lists, parsed into 400s that name the parameter. */
+public final class Params {
+    private Params() {
+    }
+
+    public static class Paging {
+        @QueryParam("limit")
+        @Parameter(description = "Page size, 1 to 500 (default 50)")
+        public String limit;
+        @QueryParam("cursor")
+        @Parameter(description = "nextCursor of the previous page")
+        public String cursor;
+    }
+
+    /** An enum-valued parameter; JAX-RS would answer a bad value with 404, this names it in a 400. */
+    public static <T extends Enum<T>> T enumValue(String name, String value, Class<T> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ProblemException.badParameter(name, "not an ISO 8601 instant, e.g. 2026-01-31T00:00:00Z or 2026-01-31");
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package vn.diaspora.registry.common;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.UUID;
+
+/**
+ * The id that ties a request to the versions it wrote: the client's X-Request-Id when it sent a
+ * sane one, else a new UUID; echoed in the response.
+ */
+@RequestScoped
+public class RequestId {
+    public static final String HEADER = "X-Request-Id";
+    private String value;
+
+    public String value() {
+        if (value == null) {
+            value = UUID.randomUUID().toString();
+        }
+        return value;
+    }
+
+    public static class Filters {
+        @Inject
+        RequestId requestId;
+
+        @ServerRequestFilter(preMatching = true)
+        public void read(ContainerRequestContext request) {
+            String sent = request.getHeaderString(HEADER);
+            if (sent != null && sent.matches("[A-Za-z0-9._:-]{1,128}")) {
+                requestId.value = sent;
+            }
+        }
+
+        @ServerResponseFilter
+        public void echo(ContainerResponseContext response) {
+            response.getHeaders().putSingle(HEADER, requestId.value());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package vn.diaspora.registry.person;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import vn.diaspora.registry.record.RecordEntity;
+
+import java.time.LocalDate;
+
+@Entity
+@Table(name = "person")
+public class Person extends RecordEntity {
+    public String fullName;
+    public String foreignName;
+    public String birthName;
+    public String sex;
+    public LocalDate birthDate;
+    public Integer birthYear;
+    public String hometownCode;
+    public String country;
+    public String city;
+    public String residenceStatus;
+    public String[] nationalities;
+    public String[] categories;
+    public String occupation;
+    public String expertise;
+    public String employer;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String contacts;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String relativesContact;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String consent;
+    public String status;
+    public String notes;
+}

@@ -1,0 +1,52 @@
+package vn.diaspora.registry.person;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diaspora.registry.common.Page;
+import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.person.PersonData.Category;
+import vn.diaspora.registry.person.PersonData.Status;
+import vn.diaspora.registry.record.RecordResource;
+import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.record.RecordView;
+
+import static vn.diaspora.registry.security.Roles.API_READER;
+import static vn.diaspora.registry.security.Roles.PROVINCE_OFFICER;
+import static vn.diaspora.registry.security.Roles.REGISTRY_ADMIN;
+import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
+
+@Path("/api/v1/persons")
+@Tag(name = "Persons", description = "Natives of Bắc Giang and Bình Định living abroad")
+public class PersonResource extends RecordResource<Person, PersonData> {
+    @Inject
+    PersonService persons;
+
+    @Override
+    protected RecordService<Person, PersonData> service() {
+        return persons;
+    }
+
+    @GET
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
+    @Operation(summary = "List and search persons", description = "Keyset-paged; q matches names without regard to case, diacritics or a small typo, best match first.")
+    public Page<RecordView<PersonData>> list(
+            @Parameter(description = "Name search, e.g. 'nguyen thi huong'") @QueryParam("q") String q,
+            @Parameter(description = "Country of residence (ISO alpha-2)") @QueryParam("country") String country,
+            @Parameter(description = "Admin-unit code; a province or district also matches the communes under it, across the 2025 reform")
+            @QueryParam("hometown") String hometown,
+            @Parameter(description = "One of the person categories, e.g. EXPERT") @QueryParam("category") String category,
+            @Parameter(description = "ACTIVE, RETURNED, DECEASED or LOST_CONTACT") @QueryParam("status") String status,
+            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @QueryParam("updatedSince") String updatedSince,
+            @BeanParam Params.Paging paging) {
+        return persons.list(q, paging, new PersonService.Filter(country, hometown,
+                Params.enumValue("category", category, Category.class), Params.enumValue("status", status, Status.class),
+                Params.instant("updatedSince", updatedSince)).query());
+    }
+}

@@ -1,0 +1,22 @@
+package vn.diaspora.registry.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One version of a record in its history. */
+@Schema(name = "RecordVersion")
+public record VersionView(
+        int version,
+        @Schema(enumeration = {"CREATE", "UPDATE", "DELETE"}) String action,
+        @Schema(description = "Subject of the token that made the change") String actor,
+        Instant at,
+        @Schema(description = "Fields changed from the previous version") List<String> changedFields,
+        @Schema(description = "The record's data as of this version") JsonNode snapshot,
+        @Schema(description = "X-Request-Id of the request that made the change") String requestId,
+        @Schema(description = "Quarterly submission that made the change, if any") UUID submissionId,
+        @Schema(description = "Reason given for a delete") String reason) {
+}

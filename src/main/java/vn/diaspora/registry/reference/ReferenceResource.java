@@ -1,0 +1,135 @@
+package vn.diaspora.registry.reference;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diaspora.registry.common.Cursor;
+import vn.diaspora.registry.common.Page;
+import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.ProblemException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reference data: administrative units (before and after the 2025 reform) and countries. Any signed-in caller may read it. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reference data")
+public class ReferenceResource {
+    private static final Set<String> LEVELS = Set.of("PROVINCE", "DISTRICT", "COMMUNE");
+
+    @Schema(name = "AdminUnit")
+    public record AdminUnitView(
+            @Schema(example = "07210") String code,
+            @Schema(example = "Bắc Giang") String name,
+            @Schema(example = "Phường") String type,
+            @Schema(example = "Phường Bắc Giang") String fullName,
+            @Schema(enumeration = {"PROVINCE", "DISTRICT", "COMMUNE"}) String level,
+            String parentCode,
+            String provinceCode,
+            @Schema(description = "Registry province (24 Bắc Giang, 52 Bình Định) whose former territory holds the unit") String territory,
+            @Schema(description = "Absent: in force before the data's cut-off") LocalDate validFrom,
+            @Schema(description = "Absent: still in force") LocalDate validTo,
+            @Schema(description = "Units this one was merged into on 1 July 2025") List<String> successors) {
+    }
+
+    @Schema(name = "Country")
+    public record CountryView(@Schema(example = "JP") String code, @Schema(example = "Japan") String nameEn,
+                              @Schema(example = "Nhật Bản") String nameVi) {
+    }
+
+    @jakarta.inject.Inject
+    ReferenceData reference;
+
+    @GET
+    @Path("/admin-units")
+    @Operation(summary = "List administrative units", description = "Units of Bắc Giang (24) and Bình Định (52) before 1 July 2025, "
+            + "the 34 provinces and the communes of Bắc Ninh and Gia Lai after it, with the old→new mapping.")
+    public Page<AdminUnitView> adminUnits(
+            @Parameter(description = "Province code, e.g. 24") @QueryParam("province") String province,
+            @Parameter(description = "PROVINCE, DISTRICT or COMMUNE") @QueryParam("level") String level,
+            @Parameter(description = "Only units in force on this date (YYYY-MM-DD)") @QueryParam("date") String date,
+            @Parameter(description = "Parent unit code") @QueryParam("parent") String parent,
+            @Parameter(description = "Code or exact code to look up") @QueryParam("code") String code,
+            @BeanParam Params.Paging paging) {
+        int n = Page.limit(paging.limit);
+        String cursor = paging.cursor;
+        StringBuilder where = new StringBuilder("id > :after");
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> after = Cursor.decode(cursor, 1);
+        params.put("after", after == null ? 0 : parseInt(after.get(0)));
+        if (province != null) {
+            where.append(" AND provinceCode = :province");
+            params.put("province", province);
+        }
+        if (level != null) {
+            if (!LEVELS.contains(level)) {
+                throw ProblemException.badParameter("level", "must be one of PROVINCE, DISTRICT, COMMUNE");
+            }
+            where.append(" AND level = :level");
+            params.put("level", level);
+        }
+        if (date != null) {
+            where.append(" AND (validFrom IS NULL OR validFrom <= :date) AND (validTo IS NULL OR validTo >= :date)");
+            params.put("date", parseDate(date));
+        }
+        if (parent != null) {
+            where.append(" AND parentCode = :parent");
+            params.put("parent", parent);
+        }
+        if (code != null) {
+            where.append(" AND code = :code");
+            params.put("code", code);
+        }
+        // range() is inclusive: one row more than the page tells whether there is a next page
+        List<AdminUnit> rows = AdminUnit.<AdminUnit>find(where + " ORDER BY id", params).range(0, n).list();
+        boolean more = rows.size() > n;
+        rows = more ? rows.subList(0, n) : rows;
+        List<AdminUnitView> items = new ArrayList<>(rows.size());
+        for (AdminUnit u : rows) {
+            items.add(new AdminUnitView(u.code, u.name, u.unitType, u.fullName, u.level, u.parentCode, u.provinceCode,
+                    u.territory, u.validFrom, u.validTo, u.current() ? List.of() : reference.successors(u.code)));
+        }
+        String next = more ? Cursor.encode(rows.get(rows.size() - 1).id) : null;
+        return new Page<>(items, next);
+    }
+
+    @GET
+    @Path("/countries")
+    @Operation(summary = "List countries (ISO 3166-1 alpha-2) with English and Vietnamese names")
+    @SuppressWarnings("unchecked")
+    public List<CountryView> countries() {
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT code, name_en, name_vi FROM country ORDER BY code").getResultList();
+        return rows.stream().map(r -> new CountryView(r[0].toString(), (String) r[1], (String) r[2])).toList();
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter("date", "not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static int parseInt(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package vn.diaspora.registry.security;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The dev key pair under deploy/dev/ is public: anyone can mint tokens for it. A production
+ * start that trusts its public key refuses to run.
+ */
+public class DevKeyGuard {
+    static final String DEV_PUBLIC_KEY_RESOURCE = "/dev-only/dev-public-key.pem";
+
+    void onStart(@Observes StartupEvent event) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        String configured = ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.public-key", String.class).orElse("");
+        if (!configured.isBlank() && strip(configured).equals(strip(devPublicKey()))) {
+            throw new IllegalStateException("quarkus.oidc.public-key is the dev-only key of deploy/dev/: "
+                    + "configure the identity provider (QUARKUS_OIDC_AUTH_SERVER_URL) or a production key");
+        }
+    }
+
+    static String devPublicKey() {
+        try (InputStream in = DevKeyGuard.class.getResourceAsStream(DEV_PUBLIC_KEY_RESOURCE)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String strip(String pem) {
+        return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    }
+}
