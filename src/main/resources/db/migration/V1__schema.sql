@@ -11,7 +11,7 @@ CREATE FUNCTION registry_norm(text) RETURNS text
 
 -- Reference data ---------------------------------------------------------------------------
 CREATE TABLE country (
-    code    char(2) PRIMARY KEY,
+    code    text PRIMARY KEY,
     name_en text NOT NULL,
     name_vi text NOT NULL
 );
@@ -62,7 +62,7 @@ CREATE TABLE person (
     birth_date        date,
     birth_year        int,
     hometown_code     text NOT NULL,
-    country           char(2) NOT NULL REFERENCES country,
+    country           text NOT NULL REFERENCES country,
     city              text,
     residence_status  text NOT NULL,
     nationalities     text[] NOT NULL DEFAULT '{}',
@@ -103,7 +103,7 @@ CREATE TABLE association (
     name              text NOT NULL,
     original_name     text,
     kind              text NOT NULL,
-    country           char(2) NOT NULL REFERENCES country,
+    country           text NOT NULL REFERENCES country,
     city              text,
     founded_year      int,
     member_count      int,
@@ -141,7 +141,7 @@ CREATE INDEX association_member_person ON association_member (person_id);
 CREATE TABLE business (
     id                           uuid PRIMARY KEY,
     name                         text NOT NULL,
-    country                      char(2) NOT NULL REFERENCES country,
+    country                      text NOT NULL REFERENCES country,
     city                         text,
     registration_number          text,
     sector                       text,
@@ -174,8 +174,9 @@ CREATE INDEX business_updated ON business (updated_at, id);
 
 CREATE TABLE business_owner (
     business_id uuid NOT NULL REFERENCES business ON DELETE CASCADE,
-    person_id   uuid NOT NULL REFERENCES person,
-    role        text NOT NULL,
+    person_id     uuid NOT NULL REFERENCES person,
+    role          text NOT NULL,
+    share_percent numeric(5, 2),
     PRIMARY KEY (business_id, person_id, role)
 );
 CREATE INDEX business_owner_person ON business_owner (person_id);
@@ -185,7 +186,7 @@ CREATE TABLE contribution (
     kind              text NOT NULL,
     contributed_on    date NOT NULL,
     amount            numeric(18, 2),
-    currency          char(3),
+    currency          text,
     description       text,
     project           text,
     person_id         uuid REFERENCES person,

@@ -87,6 +87,11 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
         }
     }
 
+    /** Whether this JVM runs on the embedded database (no datasource URL was configured). */
+    public static boolean inUse() {
+        return System.getProperty(STARTED_URL) != null;
+    }
+
     static synchronized String start(String dataDir, int port) {
         String started = System.getProperty(STARTED_URL);
         if (started != null) {

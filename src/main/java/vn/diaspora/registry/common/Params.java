@@ -33,6 +33,28 @@ public final class Params {
         }
     }
 
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.badParameter(name, "must be true or false");
+        };
+    }
+
+    public static java.time.LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter(name, "not a date (YYYY-MM-DD)");
+        }
+    }
+
     public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

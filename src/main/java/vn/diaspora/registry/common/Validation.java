@@ -64,7 +64,11 @@ public class Validation {
         return type.getSimpleName();
     }
 
+    /** A UUID-valued query parameter; null stays null. */
     public static UUID uuid(String value, String field) {
+        if (value == null) {
+            return null;
+        }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {

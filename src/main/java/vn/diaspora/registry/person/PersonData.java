@@ -2,13 +2,13 @@ package vn.diaspora.registry.person;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.ContactDetails;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordData;
 
@@ -35,7 +35,7 @@ public record PersonData(
         @Size(max = 200) @Schema(example = "Software engineer") String occupation,
         @Size(max = 200) @Schema(example = "Semiconductors") String expertise,
         @Size(max = 200) String employer,
-        @Valid Contacts contacts,
+        @Valid ContactDetails contacts,
         @Valid RelativesContact relativesContact,
         @Valid Consent consent,
         @Schema(defaultValue = "ACTIVE") Status status,
@@ -68,23 +68,11 @@ public record PersonData(
 
     public enum Status { ACTIVE, RETURNED, DECEASED, LOST_CONTACT }
 
-    @Schema(name = "PersonContacts", description = "Contact details abroad; left out for api-reader")
-    public record Contacts(
-            @Email @Size(max = 254) @Schema(example = "huong.nguyen@example.jp") String email,
-            @Pattern(regexp = "\\+?[0-9][0-9 ().-]{5,24}", message = "must be a phone number, e.g. +81 6 1234 5678") @Schema(example = "+81 6 1234 5678") String phone,
-            @Size(max = 500) String addressAbroad) {
-        public Contacts {
-            email = Text.clean(email);
-            phone = Text.clean(phone);
-            addressAbroad = Text.clean(addressAbroad);
-        }
-    }
-
     @Schema(name = "RelativesContact", description = "Contact of relatives in the hometown; left out for api-reader")
     public record RelativesContact(
             @Size(max = 200) String name,
             @Size(max = 100) @Schema(example = "mother") String relation,
-            @Pattern(regexp = "\\+?[0-9][0-9 ().-]{5,24}", message = "must be a phone number, e.g. 0912 345 678") String phone,
+            @Pattern(regexp = ContactDetails.PHONE, message = "must be a phone number, e.g. 0912 345 678") String phone,
             @Size(max = 500) String address) {
         public RelativesContact {
             name = Text.clean(name);

@@ -1,6 +1,7 @@
 package vn.diaspora.registry.person;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.diaspora.registry.common.ContactDetails;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.person.PersonData.Category;
 import vn.diaspora.registry.person.PersonData.ResidenceStatus;
@@ -47,7 +48,7 @@ public class PersonService extends RecordService<Person, PersonData> {
                 p.hometownCode, p.reportingUnit, p.country, p.city, ResidenceStatus.valueOf(p.residenceStatus),
                 List.of(p.nationalities), Arrays.stream(p.categories).map(Category::valueOf).toList(),
                 p.occupation, p.expertise, p.employer,
-                JsonColumns.read(json, p.contacts, PersonData.Contacts.class),
+                JsonColumns.read(json, p.contacts, ContactDetails.class),
                 JsonColumns.read(json, p.relativesContact, PersonData.RelativesContact.class),
                 JsonColumns.read(json, p.consent, PersonData.Consent.class),
                 Status.valueOf(p.status), p.notes);
@@ -84,14 +85,9 @@ public class PersonService extends RecordService<Person, PersonData> {
             errors.add(new FieldError("hometownCode", "'" + d.hometownCode()
                     + "' is not a district or commune of Bắc Giang (24) or Bình Định (52), before or after the 2025 reform"));
         }
-        if (d.country() != null && d.country().matches("[A-Z]{2}") && !reference.isCountry(d.country())) {
-            errors.add(new FieldError("country", "'" + d.country() + "' is not an ISO 3166-1 alpha-2 country code"));
-        }
+        checkCountry(errors, "country", d.country());
         for (int i = 0; i < d.nationalities().size(); i++) {
-            String n = d.nationalities().get(i);
-            if (n.matches("[A-Z]{2}") && !reference.isCountry(n)) {
-                errors.add(new FieldError("nationalities[" + i + "]", "'" + n + "' is not an ISO 3166-1 alpha-2 country code"));
-            }
+            checkCountry(errors, "nationalities[" + i + "]", d.nationalities().get(i));
         }
         int thisYear = Year.now().getValue();
         if (d.birthYear() != null && (d.birthYear() < 1900 || d.birthYear() > thisYear)) {

@@ -292,10 +292,23 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         return e;
     }
 
-    /** Live records by id, for references from other records; null when absent or deleted. */
-    public E findLive(UUID id) {
+    /** A live record by id, for references from other records; null when absent, deleted or outside the caller's scope. */
+    public E findVisible(UUID id) {
         E e = id == null ? null : em.find(entityClass, id);
-        return e == null || e.deletedAt != null ? null : e;
+        return e == null || e.deletedAt != null || !caller.readScope().admits(e.reportingUnit, e.provinceCode) ? null : e;
+    }
+
+    /** Adds an error when a referenced record cannot be seen (unknown and out-of-scope alike). */
+    protected static void checkLink(List<FieldError> errors, String field, UUID id, RecordService<?, ?> target) {
+        if (id != null && target.findVisible(id) == null) {
+            errors.add(new FieldError(field, "no " + target.noun().toLowerCase() + " " + id + " in your scope"));
+        }
+    }
+
+    protected void checkCountry(List<FieldError> errors, String field, String code) {
+        if (code != null && code.matches("[A-Z]{2}") && !reference.isCountry(code)) {
+            errors.add(new FieldError(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code"));
+        }
     }
 
     private Map<UUID, E> load(List<UUID> ids) {

@@ -40,7 +40,7 @@ public class ReferenceData {
                 Collectors.mapping(r -> (String) r[1], Collectors.toUnmodifiableList())));
         @SuppressWarnings("unchecked")
         List<String> codes = em.createNativeQuery("SELECT code FROM country").getResultList();
-        countries = codes.stream().map(String::strip).collect(Collectors.toUnmodifiableSet());
+        countries = Set.copyOf(codes);
     }
 
     public boolean isCountry(String code) {

@@ -17,7 +17,6 @@ import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.ProblemException;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +83,7 @@ public class ReferenceResource {
         }
         if (date != null) {
             where.append(" AND (validFrom IS NULL OR validFrom <= :date) AND (validTo IS NULL OR validTo >= :date)");
-            params.put("date", parseDate(date));
+            params.put("date", Params.date("date", date));
         }
         if (parent != null) {
             where.append(" AND parentCode = :parent");
@@ -114,15 +113,7 @@ public class ReferenceResource {
     public List<CountryView> countries() {
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("SELECT code, name_en, name_vi FROM country ORDER BY code").getResultList();
-        return rows.stream().map(r -> new CountryView(r[0].toString(), (String) r[1], (String) r[2])).toList();
-    }
-
-    private static LocalDate parseDate(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter("date", "not a date (YYYY-MM-DD)");
-        }
+        return rows.stream().map(r -> new CountryView((String) r[0], (String) r[1], (String) r[2])).toList();
     }
 
     private static int parseInt(String value) {
