@@ -44,10 +44,12 @@ public record AssociationData(
         reportingUnit = Text.clean(reportingUnit);
     }
 
+    @Schema(name = "AssociationKind")
     public enum Kind { HOMETOWN, BUSINESS, PROFESSIONAL, STUDENT, OTHER }
 
     @Schema(name = "AssociationMember", description = "A person of the registry and their role in the association")
     public record Member(@NotNull UUID personId, @NotNull Role role) {
+        @Schema(name = "MemberRole")
         public enum Role { CHAIR, VICE_CHAIR, SECRETARY, BOARD_MEMBER, MEMBER }
     }
 }

@@ -55,6 +55,7 @@ public record BusinessData(
     @Schema(name = "BusinessOwner", description = "A person of the registry who owns or runs the business")
     public record Owner(@NotNull UUID personId, @NotNull Role role,
                         @DecimalMin("0") @DecimalMax("100") @Schema(example = "60") BigDecimal sharePercent) {
+        @Schema(name = "OwnerRole")
         public enum Role { OWNER, CO_OWNER, DIRECTOR, SHAREHOLDER }
     }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.diaspora.registry.security.Caller;
 
 import java.net.URI;
@@ -32,7 +32,7 @@ public class Idempotency {
     ObjectMapper json;
 
     @Transactional
-    public Response post(String key, String path, Object request, Supplier<Response> action) {
+    public <T> RestResponse<T> post(String key, String path, Object request, Supplier<RestResponse<T>> action) {
         if (key == null) {
             return action.get();
         }
@@ -49,7 +49,7 @@ public class Idempotency {
         if (inserted == 0) {
             return replay(key, hash);
         }
-        Response response = action.get();
+        RestResponse<T> response = action.get();
         em.createNativeQuery("UPDATE idempotency_key SET status = ?1, location = ?2, body = ?3 WHERE client = ?4 AND key = ?5")
                 .setParameter(1, response.getStatus())
                 .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
@@ -59,7 +59,8 @@ public class Idempotency {
         return response;
     }
 
-    private Response replay(String key, String hash) {
+    @SuppressWarnings("unchecked")
+    private <T> RestResponse<T> replay(String key, String hash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         "SELECT request_hash, status, location, body FROM idempotency_key WHERE client = ?1 AND key = ?2")
@@ -68,10 +69,11 @@ public class Idempotency {
         if (!hash.equals(row[0])) {
             throw ProblemException.invalid(HEADER, "this key was used for another request; use a new key");
         }
-        Response.ResponseBuilder replay = Response.status((Integer) row[1])
+        // the stored JSON text is sent as it is: the entity type of a replay is not T
+        RestResponse.ResponseBuilder<T> replay = RestResponse.ResponseBuilder.<T>create((Integer) row[1])
                 .header("Idempotent-Replayed", "true")
                 .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-                .entity(row[3]);
+                .entity((T) row[3]);
         if (row[2] != null) {
             replay.location(URI.create((String) row[2]));
         }

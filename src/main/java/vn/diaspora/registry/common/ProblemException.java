@@ -39,6 +39,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Invalid parameter '" + field + "'", List.of(new FieldError(field, message)));
     }
 
+    public static ProblemException missingBody() {
+        return new ProblemException(400, "A JSON body is required", List.of(new FieldError("body", "required")));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(Status.NOT_FOUND, what + " not found");
     }

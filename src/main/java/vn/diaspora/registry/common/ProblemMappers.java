@@ -1,6 +1,8 @@
 package vn.diaspora.registry.common;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +37,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         return problem(ProblemException.fromJson(e), uri);
+    }
+
+    // Quarkus REST has its own mappers for these subtypes; the most specific mapper wins.
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper

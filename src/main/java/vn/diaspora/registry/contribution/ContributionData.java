@@ -37,5 +37,6 @@ public record ContributionData(
         reportingUnit = Text.clean(reportingUnit);
     }
 
+    @Schema(name = "ContributionKind")
     public enum Kind { INVESTMENT, CHARITY, KNOWLEDGE_TRANSFER, TRADE_PROMOTION, REMITTANCE, OTHER }
 }

@@ -60,12 +60,15 @@ public record PersonData(
         notes = Text.clean(notes);
     }
 
+    @Schema(name = "Sex")
     public enum Sex { MALE, FEMALE, OTHER, UNKNOWN }
 
     public enum ResidenceStatus { CITIZEN, PERMANENT_RESIDENT, TEMPORARY_RESIDENT, STUDENT, WORKER, UNKNOWN }
 
+    @Schema(name = "PersonCategory")
     public enum Category { EXPERT, INTELLECTUAL, ENTREPRENEUR, STUDENT, WORKER, ATHLETE, ARTIST, ASSOCIATION_LEADER, RESPECTED_INDIVIDUAL, OTHER }
 
+    @Schema(name = "PersonStatus")
     public enum Status { ACTIVE, RETURNED, DECEASED, LOST_CONTACT }
 
     @Schema(name = "RelativesContact", description = "Contact of relatives in the hometown; left out for api-reader")

@@ -25,10 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import vn.diaspora.registry.common.ETags;
 import vn.diaspora.registry.common.Idempotency;
 import vn.diaspora.registry.common.MergePatch;
 import vn.diaspora.registry.common.Problem;
+import vn.diaspora.registry.common.ProblemException;
 
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +50,8 @@ import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The token's role or scope does not allow this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public abstract class RecordResource<E extends RecordEntity, D extends RecordData> {
+    private static final String IF_MATCH = "ETag of the version the change is based on, e.g. W/\"3\" (428 without it, 412 when stale)";
+
     @Inject
     Idempotency idempotency;
     @Context
@@ -60,16 +65,16 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @Operation(summary = "Create a record", description = "A retried POST with the same Idempotency-Key returns the first answer and creates nothing new.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name the new record")
     @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(
+    public RestResponse<RecordView<D>> create(
             @Parameter(description = "Client-chosen key that makes a retried POST safe (scoped to the caller)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             D body) {
         if (body == null) {
-            throw new vn.diaspora.registry.common.ProblemException(400, "A JSON body is required", List.of(new Problem.FieldError("body", "required")));
+            throw ProblemException.missingBody();
         }
         return idempotency.post(idempotencyKey, uri.getPath(), body, () -> {
             RecordView<D> created = service().create(body);
-            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+            return ResponseBuilder.<RecordView<D>>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                     .tag(etag(created)).entity(created).build();
         });
     }
@@ -80,9 +85,8 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @Operation(summary = "Read a record", description = "The ETag header carries the version to send back in If-Match.")
     @APIResponse(responseCode = "200", description = "The record")
     @APIResponse(responseCode = "404", description = "No such record in your scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        RecordView<D> view = service().get(id);
-        return Response.ok(view).tag(etag(view)).build();
+    public RestResponse<RecordView<D>> get(@PathParam("id") UUID id) {
+        return withEtag(service().get(id));
     }
 
     @PUT
@@ -93,12 +97,11 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @APIResponse(responseCode = "200", description = "The record as stored")
     @APIResponse(responseCode = "412", description = "The record changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, D body) {
+    public RestResponse<RecordView<D>> replace(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, D body) {
         if (body == null) {
-            throw new vn.diaspora.registry.common.ProblemException(400, "A JSON body is required", List.of(new Problem.FieldError("body", "required")));
+            throw ProblemException.missingBody();
         }
-        RecordView<D> view = service().replace(id, ifMatch, body);
-        return Response.ok(view).tag(etag(view)).build();
+        return withEtag(service().replace(id, ifMatch, body));
     }
 
     @PATCH
@@ -108,9 +111,8 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @Operation(summary = "Change some fields (JSON merge patch, RFC 7386)", description = "null removes a field. Needs If-Match.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The record as stored")
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        RecordView<D> view = service().patch(id, ifMatch, patch);
-        return Response.ok(view).tag(etag(view)).build();
+    public RestResponse<RecordView<D>> patch(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        return withEtag(service().patch(id, ifMatch, patch));
     }
 
     @DELETE
@@ -118,7 +120,7 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "Delete a record (soft)", description = "The record leaves lists and searches and keeps its history. Needs If-Match and a reason.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response delete(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                            @Parameter(description = "Why the record is deleted (kept in its history)", required = true) @QueryParam("reason") String reason) {
         service().delete(id, ifMatch, reason);
         return Response.noContent().build();
@@ -134,5 +136,9 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
 
     private static jakarta.ws.rs.core.EntityTag etag(RecordView<?> view) {
         return jakarta.ws.rs.core.EntityTag.valueOf(ETags.of(view.version()));
+    }
+
+    private static <D> RestResponse<RecordView<D>> withEtag(RecordView<D> view) {
+        return ResponseBuilder.ok(view).tag(etag(view)).build();
     }
 }

@@ -163,12 +163,10 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     @Transactional
     public RecordView<D> create(D data) {
-        Scope scope = caller.writeScope();
-        String unit = resolveUnit(data, scope);
         E e = newEntity();
         e.id = Ids.next();
         e.version = 1;
-        write(e, data, unit, "CREATE", null, null);
+        write(e, data, null, null);
         e.createdAt = e.updatedAt;
         e.createdBy = e.updatedBy;
         em.persist(e);
@@ -217,22 +215,27 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     }
 
     private RecordView<D> update(E e, D data) {
-        String unit = resolveUnit(data, caller.writeScope());
-        JsonNode before = json.valueToTree(toData(e));
-        write(e, data, unit, "UPDATE", before, e.contentHash);
+        write(e, data, json.valueToTree(toData(e)), e.contentHash);
         return view(e);
     }
 
     /**
-     * Validates and applies {@code data}; writes a version row unless the content is unchanged
-     * (then nothing at all is written and the version stays).
+     * Validates and applies {@code data} (a create when {@code before} is null); writes a version
+     * row unless the content is unchanged (then nothing at all is written and the version stays).
      */
-    private void write(E e, D data, String unit, String action, JsonNode before, String previousHash) {
+    private void write(E e, D data, JsonNode before, String previousHash) {
+        Scope scope = caller.writeScope();
         List<FieldError> errors = new ArrayList<>(check(data));
+        String unit = reportingUnit(data, scope, errors);
         validation.check(data, errors);
+        String province = reference.territoryOf(unit);
+        if (!scope.admits(unit, province)) {
+            throw new ProblemException(403, "You may only write records of your own " + (scope.unit() != null ? "unit" : "province"),
+                    List.of(new FieldError("reportingUnit", "outside your scope")));
+        }
         apply(data, e);
         e.reportingUnit = unit;
-        e.provinceCode = reference.territoryOf(unit);
+        e.provinceCode = province;
         JsonNode after = json.valueToTree(toData(e));
         String hash = Hashing.sha256(after.toString());
         if (hash.equals(previousHash)) {
@@ -244,23 +247,22 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         e.contentHash = hash;
         e.updatedAt = Instant.now();
         e.updatedBy = caller.subject();
-        history.write(collection, e, action, before, after, null);
+        history.write(collection, e, before == null ? "CREATE" : "UPDATE", before, after, null);
     }
 
-    /** The given unit, else the caller's own (unit officers), else the one the data implies. */
-    private String resolveUnit(D data, Scope scope) {
-        String unit = data.reportingUnit() != null ? data.reportingUnit().strip()
+    /**
+     * The given unit, else the caller's own (unit officers), else the one the data implies; an
+     * error when none fits (unless other errors already explain why none could be derived).
+     */
+    private String reportingUnit(D data, Scope scope, List<FieldError> errors) {
+        String unit = data.reportingUnit() != null ? data.reportingUnit()
                 : scope.unit() != null ? scope.unit() : impliedUnit(data);
         if (unit == null) {
-            throw ProblemException.invalid("reportingUnit", "required: the district (before 1 July 2025) or commune that reports this record");
-        }
-        String province = reference.territoryOf(unit);
-        if (province == null || !reference.isReportingUnit(unit)) {
-            throw ProblemException.invalid("reportingUnit", "'" + unit + "' is not a district or commune of Bắc Giang (24) or Bình Định (52)");
-        }
-        if (!scope.admits(unit, province)) {
-            throw new ProblemException(403, "You may only write records of your own " + (scope.unit() != null ? "unit" : "province"),
-                    List.of(new FieldError("reportingUnit", "outside your scope")));
+            if (errors.isEmpty()) {
+                errors.add(new FieldError("reportingUnit", "required: the district (before 1 July 2025) or commune that reports this record"));
+            }
+        } else if (!reference.isReportingUnit(unit)) {
+            errors.add(new FieldError("reportingUnit", "'" + unit + "' is not a district or commune of Bắc Giang (24) or Bình Định (52)"));
         }
         return unit;
     }

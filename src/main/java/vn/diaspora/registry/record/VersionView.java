@@ -15,7 +15,7 @@ public record VersionView(
         @Schema(description = "Subject of the token that made the change") String actor,
         Instant at,
         @Schema(description = "Fields changed from the previous version") List<String> changedFields,
-        @Schema(description = "The record's data as of this version") JsonNode snapshot,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The record's data as of this version") JsonNode snapshot,
         @Schema(description = "X-Request-Id of the request that made the change") String requestId,
         @Schema(description = "Quarterly submission that made the change, if any") UUID submissionId,
         @Schema(description = "Reason given for a delete") String reason) {

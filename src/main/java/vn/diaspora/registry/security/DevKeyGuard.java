@@ -21,11 +21,19 @@ public class DevKeyGuard {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
-        String configured = ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.public-key", String.class).orElse("");
-        if (!configured.isBlank() && strip(configured).equals(strip(devPublicKey()))) {
+        refuse(ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.public-key", String.class).orElse(""));
+    }
+
+    /** Throws when {@code configuredKey} is the dev key. */
+    public static void refuse(String configuredKey) {
+        if (!configuredKey.isBlank() && strip(configuredKey).equals(strip(devPublicKey()))) {
             throw new IllegalStateException("quarkus.oidc.public-key is the dev-only key of deploy/dev/: "
                     + "configure the identity provider (QUARKUS_OIDC_AUTH_SERVER_URL) or a production key");
         }
+    }
+
+    public static String devPublicKeyForTests() {
+        return devPublicKey();
     }
 
     static String devPublicKey() {

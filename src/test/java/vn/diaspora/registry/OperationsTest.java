@@ -1,0 +1,59 @@
+package vn.diaspora.registry;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void healthChecksTheDatabase() {
+        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
+    }
+
+    @Test
+    void metricsIncludeHttpTimings() {
+        Api.as(Api.READER).get("/api/v1/countries").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("uri=\"/api/v1/countries\""));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    /** The committed openapi.yaml is what the code produces; regenerate with: mvn test -Dopenapi.write=true */
+    @Test
+    void committedOpenApiMatchesTheCode() throws Exception {
+        String produced = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        Path committed = Path.of("openapi.yaml");
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(committed, produced);
+        }
+        assertEquals(produced, Files.exists(committed) ? Files.readString(committed) : "",
+                "openapi.yaml differs from the code: run ./mvnw test -Dtest=OperationsTest -Dopenapi.write=true and commit it");
+    }
+
+    @Test
+    void theProdProfileRefusesTheDevKey() {
+        String devKey = vn.diaspora.registry.security.DevKeyGuard.devPublicKeyForTests();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> vn.diaspora.registry.security.DevKeyGuard.refuse(devKey));
+        vn.diaspora.registry.security.DevKeyGuard.refuse("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsomethingElse");
+        String configured = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.oidc.public-key", String.class);
+        assertEquals(devKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""), configured,
+                "the dev/test profiles trust deploy/dev/dev-public-key.pem");
+    }
+}
