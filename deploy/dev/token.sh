@@ -18,5 +18,6 @@ claims="$claims,\"iat\":$now,\"exp\":$((now + 8 * 3600)),\"realm_access\":{\"rol
 [ -n "$province" ] && claims="$claims,\"province\":\"$province\""
 [ -n "$unit" ] && claims="$claims,\"unit\":\"$unit\""
 input="$(printf '%s' '{"alg":"RS256","typ":"JWT","kid":"dev-only"}' | b64url).$(printf '{%s}' "$claims" | b64url)"
-sig=$(printf '%s' "$input" | openssl dgst -sha256 -sign "$dir/dev-private-key.pem" -binary | b64url)
+# TOKEN_KEY: another private key (bench/ signs with a throw-away key of its own)
+sig=$(printf '%s' "$input" | openssl dgst -sha256 -sign "${TOKEN_KEY:-$dir/dev-private-key.pem}" -binary | b64url)
 printf '%s.%s\n' "$input" "$sig"

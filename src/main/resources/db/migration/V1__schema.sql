@@ -51,6 +51,8 @@ CREATE TABLE admin_unit_area (
 );
 
 -- Records ------------------------------------------------------------------------------------
+-- Search indexes are GiST trigram indexes: they filter by word similarity and return rows in
+-- order of it (KNN), so a search reads only its page, however many names look alike.
 -- Every record table shares the bookkeeping columns: optimistic version, content hash (a write
 -- that changes nothing makes no new version), soft delete with a reason, who/when.
 CREATE TABLE person (
@@ -90,7 +92,7 @@ CREATE TABLE person (
     deleted_by        text,
     delete_reason     text
 );
-CREATE INDEX person_search ON person USING gin (search_text gin_trgm_ops) WHERE deleted_at IS NULL;
+CREATE INDEX person_search ON person USING gist (search_text gist_trgm_ops(siglen = 64)) WHERE deleted_at IS NULL;
 CREATE INDEX person_country ON person (country, id) WHERE deleted_at IS NULL;
 CREATE INDEX person_hometown ON person (hometown_code, id) WHERE deleted_at IS NULL;
 CREATE INDEX person_unit ON person (reporting_unit, id) WHERE deleted_at IS NULL;
@@ -124,7 +126,7 @@ CREATE TABLE association (
     deleted_by        text,
     delete_reason     text
 );
-CREATE INDEX association_search ON association USING gin (search_text gin_trgm_ops) WHERE deleted_at IS NULL;
+CREATE INDEX association_search ON association USING gist (search_text gist_trgm_ops(siglen = 64)) WHERE deleted_at IS NULL;
 CREATE INDEX association_country ON association (country, id) WHERE deleted_at IS NULL;
 CREATE INDEX association_province ON association (province_code, id) WHERE deleted_at IS NULL;
 CREATE INDEX association_unit ON association (reporting_unit, id) WHERE deleted_at IS NULL;
@@ -166,7 +168,7 @@ CREATE TABLE business (
     deleted_by                   text,
     delete_reason                text
 );
-CREATE INDEX business_search ON business USING gin (search_text gin_trgm_ops) WHERE deleted_at IS NULL;
+CREATE INDEX business_search ON business USING gist (search_text gist_trgm_ops(siglen = 64)) WHERE deleted_at IS NULL;
 CREATE INDEX business_country ON business (country, id) WHERE deleted_at IS NULL;
 CREATE INDEX business_province ON business (province_code, id) WHERE deleted_at IS NULL;
 CREATE INDEX business_unit ON business (reporting_unit, id) WHERE deleted_at IS NULL;
@@ -207,7 +209,7 @@ CREATE TABLE contribution (
     delete_reason     text,
     CHECK (person_id IS NOT NULL OR association_id IS NOT NULL OR business_id IS NOT NULL)
 );
-CREATE INDEX contribution_search ON contribution USING gin (search_text gin_trgm_ops) WHERE deleted_at IS NULL;
+CREATE INDEX contribution_search ON contribution USING gist (search_text gist_trgm_ops(siglen = 64)) WHERE deleted_at IS NULL;
 CREATE INDEX contribution_province ON contribution (province_code, id) WHERE deleted_at IS NULL;
 CREATE INDEX contribution_unit ON contribution (reporting_unit, id) WHERE deleted_at IS NULL;
 CREATE INDEX contribution_person ON contribution (person_id);

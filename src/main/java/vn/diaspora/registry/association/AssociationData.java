@@ -27,7 +27,7 @@ public record AssociationData(
         @Size(max = 100) @Schema(example = "Tokyo") String city,
         @Min(1900) @Max(2100) @Schema(example = "2012") Integer foundedYear,
         @Min(0) @Max(10_000_000) @Schema(example = "350", description = "Members, as the association reports it") Integer memberCount,
-        @Valid List<@NotNull @Valid Member> members,
+        List<@NotNull @Valid Member> members,
         @Valid ContactDetails contacts,
         @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String website,
         @Size(max = 4000) String notes,

@@ -30,7 +30,7 @@ public record BusinessData(
         @Schema(description = "Whether it distributes Vietnamese goods") boolean distributesVietnameseGoods,
         @Schema(example = "[\"Lục Ngạn lychee\", \"rice vermicelli\"]", description = "Vietnamese product groups it distributes")
         List<@NotBlank @Size(max = 200) String> vietnameseProductGroups,
-        @Valid List<@NotNull @Valid Owner> owners,
+        List<@NotNull @Valid Owner> owners,
         @Size(max = 2000) @Schema(description = "Links to the province: investment, trade partners") String provinceLinks,
         @Valid ContactDetails contacts,
         @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String website,

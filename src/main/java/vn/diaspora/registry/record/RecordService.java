@@ -100,47 +100,43 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     /**
      * A page of live records in the caller's scope. With {@code q}, records whose search text
-     * contains the query or is word-similar to it (typos), best match first; else in id
-     * (creation) order.
+     * is word-similar to the query (case, diacritics and a typo do not matter), nearest first,
+     * read in that order from the GiST trigram index; else in id (creation) order.
      */
     public Page<RecordView<D>> list(String q, Params.Paging paging, RecordQuery filters) {
         int n = Page.limit(paging.limit);
-        String cursor = paging.cursor;
         Scope scope = caller.readScope();
         filters.and("t.deleted_at IS NULL")
                 .andIf(scope.unit(), "t.reporting_unit = ?")
                 .andIf(scope.province(), "t.province_code = ?");
-        String query = q == null ? null : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
-        boolean search = query != null && !query.isEmpty();
-        if (search && query.length() > 200) {
+        String query = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
+        if (query.length() > 200) {
             throw ProblemException.badParameter("q", "at most 200 characters");
         }
-        String score = "word_similarity(registry_norm(?), t.search_text)";
-        List<String> after;
+        boolean search = !query.isEmpty();
+        String distance = "t.search_text <->> registry_norm(?)";
+        List<Object> params = new ArrayList<>();
+        String sql;
         if (search) {
-            String like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            filters.and("(t.search_text LIKE registry_norm(?) OR registry_norm(?) <% t.search_text)", like, query);
-            after = Cursor.decode(cursor, 2);
+            filters.and("registry_norm(?) <% t.search_text", query);
+            List<String> after = Cursor.decode(paging.cursor, 2);
             if (after != null) {
-                filters.and("(" + score + " < cast(? AS real) OR (" + score + " = cast(? AS real) AND t.id > ?))",
+                filters.and("(" + distance + " > cast(? AS real) OR (" + distance + " = cast(? AS real) AND t.id > ?))",
                         query, parseScore(after.get(0)), query, parseScore(after.get(0)), cursorId(after.get(1)));
             }
+            params.add(query);
+            params.addAll(filters.params());
+            params.add(query);
+            sql = "SELECT t.id, " + distance + " AS distance FROM " + table + " t" + filters.conditions()
+                    + " ORDER BY " + distance + ", t.id LIMIT " + (n + 1);
         } else {
-            after = Cursor.decode(cursor, 1);
+            List<String> after = Cursor.decode(paging.cursor, 1);
             if (after != null) {
                 filters.and("t.id > ?", cursorId(after.get(0)));
             }
+            params.addAll(filters.params());
+            sql = "SELECT t.id, 0 FROM " + table + " t" + filters.conditions() + " ORDER BY t.id LIMIT " + (n + 1);
         }
-        List<Object> params = new ArrayList<>();
-        String select;
-        if (search) {
-            select = "SELECT t.id, " + score + " AS score FROM " + table + " t";
-            params.add(query);
-        } else {
-            select = "SELECT t.id, 0 AS score FROM " + table + " t";
-        }
-        params.addAll(filters.params());
-        String sql = select + filters.conditions() + (search ? " ORDER BY score DESC, t.id" : " ORDER BY t.id") + " LIMIT " + (n + 1);
         Query nq = em.createNativeQuery(RecordQuery.number(sql));
         for (int i = 0; i < params.size(); i++) {
             nq.setParameter(i + 1, params.get(i));
