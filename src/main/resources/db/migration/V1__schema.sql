@@ -92,7 +92,7 @@ CREATE TABLE person (
     deleted_by        text,
     delete_reason     text
 );
-CREATE INDEX person_search ON person USING gist (search_text gist_trgm_ops(siglen = 64)) WHERE deleted_at IS NULL;
+CREATE INDEX person_search ON person USING gist (search_text gist_trgm_ops(siglen = 256)) WHERE deleted_at IS NULL;
 CREATE INDEX person_country ON person (country, id) WHERE deleted_at IS NULL;
 CREATE INDEX person_hometown ON person (hometown_code, id) WHERE deleted_at IS NULL;
 CREATE INDEX person_unit ON person (reporting_unit, id) WHERE deleted_at IS NULL;

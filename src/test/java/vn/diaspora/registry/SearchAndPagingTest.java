@@ -93,6 +93,28 @@ class SearchAndPagingTest {
     }
 
     @Test
+    void equallyNearNamesArePagedOnceEachInIdOrder() {
+        String tag = unique().replaceAll("[0-9]", "w");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(createPerson(ADMIN, person("Trần Văn Tiến " + tag)));
+        }
+        Map<String, Object> near = person("Trần Văn Tiến " + tag + " Junior");
+        String farther = createPerson(ADMIN, near);
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        do {
+            var page = as(ADMIN).queryParam("q", "tran van tien " + tag).queryParam("limit", 3).queryParam("cursor", cursor)
+                    .get(PERSONS).then().statusCode(200).extract();
+            seen.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        List<String> expected = new ArrayList<>(created.stream().sorted().toList());
+        expected.add(farther);
+        assertEquals(expected, seen, "exact matches by id, then the nearer-than-threshold one");
+    }
+
+    @Test
     void limitDefaultsTo50AndTheLastPageHasNoCursor() {
         as(ADMIN).queryParam("country", "ZW").queryParam("limit", 500).get(PERSONS).then().statusCode(200)
                 .body("nextCursor", nullValue());

@@ -103,6 +103,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      * is word-similar to the query (case, diacritics and a typo do not matter), nearest first,
      * read in that order from the GiST trigram index; else in id (creation) order.
      */
+    @Transactional
     public Page<RecordView<D>> list(String q, Params.Paging paging, RecordQuery filters) {
         int n = Page.limit(paging.limit);
         Scope scope = caller.readScope();
@@ -114,35 +115,26 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             throw ProblemException.badParameter("q", "at most 200 characters");
         }
         boolean search = !query.isEmpty();
-        String distance = "t.search_text <->> registry_norm(?)";
-        List<Object> params = new ArrayList<>();
-        String sql;
+        List<Object[]> rows;
         if (search) {
             filters.and("registry_norm(?) <% t.search_text", query);
             List<String> after = Cursor.decode(paging.cursor, 2);
             if (after != null) {
-                filters.and("(" + distance + " > cast(? AS real) OR (" + distance + " = cast(? AS real) AND t.id > ?))",
+                filters.and("(" + DISTANCE + " > cast(? AS real) OR (" + DISTANCE + " = cast(? AS real) AND t.id > ?))",
                         query, parseScore(after.get(0)), query, parseScore(after.get(0)), cursorId(after.get(1)));
             }
-            params.add(query);
-            params.addAll(filters.params());
-            params.add(query);
-            sql = "SELECT t.id, " + distance + " AS distance FROM " + table + " t" + filters.conditions()
-                    + " ORDER BY " + distance + ", t.id LIMIT " + (n + 1);
+            // PostgreSQL would rather bitmap-scan rare names and sort them; reading the GiST index
+            // in distance order is faster for every query measured (bench/)
+            em.createNativeQuery("SET LOCAL enable_bitmapscan = off").executeUpdate();
+            rows = nearest(query, filters, n + 1);
         } else {
             List<String> after = Cursor.decode(paging.cursor, 1);
             if (after != null) {
                 filters.and("t.id > ?", cursorId(after.get(0)));
             }
-            params.addAll(filters.params());
-            sql = "SELECT t.id, 0 FROM " + table + " t" + filters.conditions() + " ORDER BY t.id LIMIT " + (n + 1);
+            rows = select("SELECT t.id, 0 FROM " + table + " t" + filters.conditions() + " ORDER BY t.id LIMIT " + (n + 1),
+                    filters.params());
         }
-        Query nq = em.createNativeQuery(RecordQuery.number(sql));
-        for (int i = 0; i < params.size(); i++) {
-            nq.setParameter(i + 1, params.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = nq.getResultList();
         boolean more = rows.size() > n;
         List<Object[]> pageRows = more ? rows.subList(0, n) : rows;
         Map<UUID, E> byId = load(pageRows.stream().map(r -> (UUID) r[0]).toList());
@@ -153,6 +145,53 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             next = search ? Cursor.encode(last[1], last[0]) : Cursor.encode(last[0]);
         }
         return new Page<>(items, next);
+    }
+
+    private static final String DISTANCE = "t.search_text <->> registry_norm(?)";
+    /** Rows read beyond a search page, so that names equally near the query are ordered by id. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "registry.search.tie-window", defaultValue = "10")
+    int tieWindow;
+
+    /**
+     * The {@code count} rows nearest to the query in (distance, id) order. The GiST index yields
+     * rows by distance only (ordering by a second key would make PostgreSQL read and sort every
+     * match), so a window of rows is read by distance and sorted here; only when the window
+     * ends amid names as near as the page's last one are those ties read again, exactly.
+     */
+    private List<Object[]> nearest(String query, RecordQuery filters, int count) {
+        List<Object> params = new ArrayList<>();
+        params.add(query);
+        params.addAll(filters.params());
+        params.add(query);
+        String base = "SELECT t.id, " + DISTANCE + " AS distance FROM " + table + " t" + filters.conditions();
+        int window = count + tieWindow;
+        List<Object[]> rows = new ArrayList<>(select(base + " ORDER BY " + DISTANCE + " LIMIT " + window, params));
+        java.util.Comparator<Object[]> order = java.util.Comparator.<Object[], Float>comparing(r -> ((Number) r[1]).floatValue())
+                .thenComparing(r -> r[0].toString()); // PostgreSQL orders uuids as unsigned bytes, as their text does
+        rows.sort(order);
+        if (rows.size() < window || rows.size() <= count) {
+            return rows.size() > count ? rows.subList(0, count) : rows;
+        }
+        float boundary = ((Number) rows.get(count - 1)[1]).floatValue();
+        if (((Number) rows.get(rows.size() - 1)[1]).floatValue() > boundary) {
+            return rows.subList(0, count);
+        }
+        List<Object[]> page = new ArrayList<>(rows.stream().filter(r -> ((Number) r[1]).floatValue() < boundary).toList());
+        List<Object> tieParams = new ArrayList<>(params.subList(0, params.size() - 1));
+        tieParams.add(query);
+        tieParams.add(Float.toString(boundary));
+        page.addAll(select(base + " AND " + DISTANCE + " = cast(? AS real) ORDER BY t.id LIMIT " + (count - page.size()), tieParams));
+        return page;
+    }
+
+    private List<Object[]> select(String sql, List<Object> params) {
+        Query nq = em.createNativeQuery(RecordQuery.number(sql));
+        for (int i = 0; i < params.size(); i++) {
+            nq.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = nq.getResultList();
+        return rows;
     }
 
     // ---- writes -------------------------------------------------------------------------------
