@@ -98,7 +98,7 @@ done = function(summary, latency, requests)
 end
 LUA
 # The same statements the service sends (RecordService.list: a page of 20 plus its window of
-# 10 rows, read in distance order; Hibernate's load by id). pgbench
+# window, read in distance order; Hibernate's load by id). pgbench
 # picks the sampled id or query with a lookup of its own (\gset): one more tiny query per
 # transaction on the raw side.
 cat > "$OUT/get.sql" <<'SQL'
@@ -111,7 +111,7 @@ cat > "$OUT/search.sql" <<SQL
 SELECT q AS qq FROM bench_q WHERE n = :n \gset
 SELECT t.id, t.search_text <->> registry_norm(:qq) AS distance FROM person t
  WHERE t.deleted_at IS NULL AND registry_norm(:qq) <% t.search_text
- ORDER BY t.search_text <->> registry_norm(:qq) LIMIT 31;
+ ORDER BY t.search_text <->> registry_norm(:qq) LIMIT 50;
 SQL
 
 peak_rss() { # highest RSS (MiB) of the service while $1 runs

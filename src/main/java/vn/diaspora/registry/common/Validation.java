@@ -14,18 +14,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** One validation pass per write: Bean Validation of the body plus the service's own rules, reported together. */
+/** Bean Validation of request bodies, reported as field errors. */
 @ApplicationScoped
 public class Validation {
     @Inject
     Validator validator;
 
-    /** Throws 422 naming every bad field, declared (annotations) or found by the caller ({@code extra}). */
-    public void check(Object body, List<FieldError> extra) {
-        List<FieldError> errors = new ArrayList<>(extra);
+    /** The fields of {@code body} that break its annotations. */
+    public List<FieldError> errors(Object body) {
+        List<FieldError> errors = new ArrayList<>();
         validator.validate(body).forEach(v -> errors.add(new FieldError(fieldPath(v.getPropertyPath()), v.getMessage())));
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    /** Throws 422 naming every field of {@code body} that breaks its annotations. */
+    public void check(Object body) {
+        List<FieldError> errors = errors(body);
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field));
             throw ProblemException.invalid(errors);
         }
     }

@@ -149,39 +149,36 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     private static final String DISTANCE = "t.search_text <->> registry_norm(?)";
     /** Rows read beyond a search page, so that names equally near the query are ordered by id. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "registry.search.tie-window", defaultValue = "10")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "registry.search.tie-window", defaultValue = "30")
     int tieWindow;
 
     /**
      * The {@code count} rows nearest to the query in (distance, id) order. The GiST index yields
      * rows by distance only (ordering by a second key would make PostgreSQL read and sort every
-     * match), so a window of rows is read by distance and sorted here; only when the window
-     * ends amid names as near as the page's last one are those ties read again, exactly.
+     * match), so a window of rows is read by distance and sorted here; while the window ends
+     * amid names as near as the page's last one, a window twice as large is read.
      */
     private List<Object[]> nearest(String query, RecordQuery filters, int count) {
         List<Object> params = new ArrayList<>();
         params.add(query);
         params.addAll(filters.params());
         params.add(query);
-        String base = "SELECT t.id, " + DISTANCE + " AS distance FROM " + table + " t" + filters.conditions();
-        int window = count + tieWindow;
-        List<Object[]> rows = new ArrayList<>(select(base + " ORDER BY " + DISTANCE + " LIMIT " + window, params));
-        java.util.Comparator<Object[]> order = java.util.Comparator.<Object[], Float>comparing(r -> ((Number) r[1]).floatValue())
+        String sql = "SELECT t.id, " + DISTANCE + " AS distance FROM " + table + " t" + filters.conditions() + " ORDER BY " + DISTANCE;
+        java.util.Comparator<Object[]> order = java.util.Comparator.<Object[], Float>comparing(RecordService::distance)
                 .thenComparing(r -> r[0].toString()); // PostgreSQL orders uuids as unsigned bytes, as their text does
-        rows.sort(order);
-        if (rows.size() < window || rows.size() <= count) {
-            return rows.size() > count ? rows.subList(0, count) : rows;
+        for (int window = count + tieWindow; ; window *= 2) {
+            List<Object[]> rows = new ArrayList<>(select(sql + " LIMIT " + window, params));
+            boolean exhausted = rows.size() < window;
+            boolean pastTies = rows.size() > count && distance(rows.get(rows.size() - 1)) > distance(rows.get(count - 1));
+            if (exhausted || pastTies) {
+                rows.sort(order);
+                return rows.size() > count ? rows.subList(0, count) : rows;
+            }
         }
-        float boundary = ((Number) rows.get(count - 1)[1]).floatValue();
-        if (((Number) rows.get(rows.size() - 1)[1]).floatValue() > boundary) {
-            return rows.subList(0, count);
-        }
-        List<Object[]> page = new ArrayList<>(rows.stream().filter(r -> ((Number) r[1]).floatValue() < boundary).toList());
-        List<Object> tieParams = new ArrayList<>(params.subList(0, params.size() - 1));
-        tieParams.add(query);
-        tieParams.add(Float.toString(boundary));
-        page.addAll(select(base + " AND " + DISTANCE + " = cast(? AS real) ORDER BY t.id LIMIT " + (count - page.size()), tieParams));
-        return page;
+    }
+
+    private static float distance(Object[] row) {
+        return ((Number) row[1]).floatValue();
     }
 
     private List<Object[]> select(String sql, List<Object> params) {
@@ -198,21 +195,14 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     @Transactional
     public RecordView<D> create(D data) {
-        E e = newEntity();
-        e.id = Ids.next();
-        e.version = 1;
-        write(e, data, null, null);
-        e.createdAt = e.updatedAt;
-        e.createdBy = e.updatedBy;
-        em.persist(e);
-        return view(e);
+        return view(create(data, null));
     }
 
     @Transactional
     public RecordView<D> replace(UUID id, String ifMatch, D data) {
-        int expected = ETags.required(ifMatch);
-        E e = findWritable(id, expected);
-        return update(e, data);
+        E e = findWritable(id, ETags.required(ifMatch));
+        write(e, data, null);
+        return view(e);
     }
 
     @Transactional
@@ -223,13 +213,12 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         }
         E e = findWritable(id, expected);
         JsonNode merged = vn.diaspora.registry.common.MergePatch.apply(json.valueToTree(toData(e)), patch);
-        D data;
         try {
-            data = json.treeToValue(merged, dataClass);
+            write(e, json.treeToValue(merged, dataClass), null);
         } catch (JsonProcessingException ex) {
             throw ProblemException.fromJson(ex);
         }
-        return update(e, data);
+        return view(e);
     }
 
     @Transactional
@@ -238,60 +227,157 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ProblemException.badParameter("reason", "a reason of 1 to 500 characters is required");
         }
-        E e = findWritable(id, expected);
+        delete(findWritable(id, expected), reason.strip(), null);
+    }
+
+    private E create(D data, UUID submission) {
+        E e = newEntity();
+        e.id = Ids.next();
+        e.version = 1;
+        e.contentHash = "";
+        writeNew(e, data, submission);
+        em.persist(e);
+        return e;
+    }
+
+    private void writeNew(E e, D data, UUID submission) {
+        write(e, data, submission);
+        e.createdAt = e.updatedAt;
+        e.createdBy = e.updatedBy;
+    }
+
+    private void delete(E e, String reason, UUID submission) {
         JsonNode snapshot = json.valueToTree(toData(e));
         e.version++;
         e.updatedAt = Instant.now();
         e.updatedBy = caller.subject();
         e.deletedAt = e.updatedAt;
         e.deletedBy = e.updatedBy;
-        e.deleteReason = reason.strip();
-        history.write(collection, e, "DELETE", snapshot, snapshot, e.deleteReason);
+        e.deleteReason = reason;
+        e.sourceSubmission = submission;
+        history.write(collection, e, "DELETE", snapshot, snapshot, reason);
     }
 
-    private RecordView<D> update(E e, D data) {
-        write(e, data, json.valueToTree(toData(e)), e.contentHash);
-        return view(e);
+    // ---- rows of a quarterly submission ---------------------------------------------------------
+
+    /** What is wrong with a submission row's record data for {@code unit}; nothing is written. */
+    public List<FieldError> checkRowData(JsonNode data, String unit) {
+        List<FieldError> errors = new ArrayList<>();
+        D d = parseRow(data, unit, errors);
+        if (d != null) {
+            errors.addAll(problems(d, Scope.ALL));
+        }
+        return errors;
+    }
+
+    /** What is wrong with a row that changes or deletes a record: unknown, another unit's, or changed since its base version. */
+    public List<FieldError> checkRowTarget(UUID recordId, Integer baseVersion, String unit) {
+        if (recordId == null) {
+            return List.of(new FieldError("recordId", "required to change or delete a record"));
+        }
+        E e = em.find(entityClass, recordId);
+        if (e == null || e.deletedAt != null) {
+            return List.of(new FieldError("recordId", "no " + noun().toLowerCase() + " " + recordId));
+        }
+        if (!unit.equals(e.reportingUnit)) {
+            return List.of(new FieldError("recordId", "the record belongs to unit " + e.reportingUnit));
+        }
+        if (baseVersion == null) {
+            return List.of(new FieldError("baseVersion", "required: the version the row was based on"));
+        }
+        if (e.version != baseVersion) {
+            return List.of(new FieldError("baseVersion", "conflict: the record changed since version " + baseVersion + " (now " + e.version + ")"));
+        }
+        return List.of();
+    }
+
+    /** Applies a checked CREATE row; the new record's history names the submission. */
+    public UUID applyCreate(JsonNode data, String unit, UUID submission) {
+        return create(parseRow(data, unit), submission).id;
+    }
+
+    public UUID applyUpdate(UUID id, int baseVersion, JsonNode data, String unit, UUID submission) {
+        E e = findWritable(id, baseVersion);
+        write(e, parseRow(data, unit), submission);
+        return e.id;
+    }
+
+    public UUID applyDelete(UUID id, int baseVersion, String reason, UUID submission) {
+        E e = findWritable(id, baseVersion);
+        delete(e, reason == null ? "deleted by quarterly submission" : reason, submission);
+        return e.id;
+    }
+
+    private D parseRow(JsonNode data, String unit) {
+        List<FieldError> errors = new ArrayList<>();
+        D d = parseRow(data, unit, errors);
+        if (d == null) {
+            throw ProblemException.invalid(errors);
+        }
+        return d;
+    }
+
+    /** The row's data as this collection's record, carrying the submitting unit. */
+    private D parseRow(JsonNode data, String unit, List<FieldError> errors) {
+        if (data == null || !data.isObject()) {
+            errors.add(new FieldError("data", "required: the record's fields"));
+            return null;
+        }
+        ObjectNode fields = ((ObjectNode) data).deepCopy();
+        JsonNode given = fields.get("reportingUnit");
+        if (given != null && !given.isNull() && !unit.equals(given.asText())) {
+            errors.add(new FieldError("data.reportingUnit", "a submission carries only records of its unit " + unit));
+            return null;
+        }
+        fields.put("reportingUnit", unit);
+        try {
+            return json.treeToValue(fields, dataClass);
+        } catch (JsonProcessingException ex) {
+            ProblemException.fromJson(ex).errors().forEach(f -> errors.add(new FieldError("data." + f.field(), f.message())));
+            return null;
+        }
     }
 
     /**
-     * Validates and applies {@code data} (a create when {@code before} is null); writes a version
-     * row unless the content is unchanged (then nothing at all is written and the version stays).
+     * Validates and applies {@code data}; writes a version row unless the content is unchanged
+     * (then nothing at all is written and the version stays).
      */
-    private void write(E e, D data, JsonNode before, String previousHash) {
+    private void write(E e, D data, UUID submission) {
         Scope scope = caller.writeScope();
-        List<FieldError> errors = new ArrayList<>(check(data));
-        String unit = reportingUnit(data, scope, errors);
-        validation.check(data, errors);
+        List<FieldError> errors = problems(data, scope);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String unit = unitOf(data, scope);
         String province = reference.territoryOf(unit);
         if (!scope.admits(unit, province)) {
             throw new ProblemException(403, "You may only write records of your own " + (scope.unit() != null ? "unit" : "province"),
                     List.of(new FieldError("reportingUnit", "outside your scope")));
         }
+        boolean created = e.createdAt == null;
+        JsonNode before = created ? null : json.valueToTree(toData(e));
         apply(data, e);
         e.reportingUnit = unit;
         e.provinceCode = province;
         JsonNode after = json.valueToTree(toData(e));
         String hash = Hashing.sha256(after.toString());
-        if (hash.equals(previousHash)) {
+        if (hash.equals(e.contentHash)) {
             return;
         }
-        if (before != null) {
+        if (!created) {
             e.version++;
         }
         e.contentHash = hash;
         e.updatedAt = Instant.now();
         e.updatedBy = caller.subject();
-        history.write(collection, e, before == null ? "CREATE" : "UPDATE", before, after, null);
+        e.sourceSubmission = submission;
+        history.write(collection, e, created ? "CREATE" : "UPDATE", before, after, null);
     }
 
-    /**
-     * The given unit, else the caller's own (unit officers), else the one the data implies; an
-     * error when none fits (unless other errors already explain why none could be derived).
-     */
-    private String reportingUnit(D data, Scope scope, List<FieldError> errors) {
-        String unit = data.reportingUnit() != null ? data.reportingUnit()
-                : scope.unit() != null ? scope.unit() : impliedUnit(data);
+    /** Every field error of the data: the feature's rules, the reporting unit, the annotations. */
+    private List<FieldError> problems(D data, Scope scope) {
+        List<FieldError> errors = new ArrayList<>(check(data));
+        String unit = unitOf(data, scope);
         if (unit == null) {
             if (errors.isEmpty()) {
                 errors.add(new FieldError("reportingUnit", "required: the district (before 1 July 2025) or commune that reports this record"));
@@ -299,7 +385,15 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         } else if (!reference.isReportingUnit(unit)) {
             errors.add(new FieldError("reportingUnit", "'" + unit + "' is not a district or commune of Bắc Giang (24) or Bình Định (52)"));
         }
-        return unit;
+        errors.addAll(validation.errors(data));
+        errors.sort(java.util.Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    /** The given unit, else the caller's own (unit officers), else the one the data implies. */
+    private String unitOf(D data, Scope scope) {
+        return data.reportingUnit() != null ? data.reportingUnit()
+                : scope.unit() != null ? scope.unit() : impliedUnit(data);
     }
 
     // ---- lookups ------------------------------------------------------------------------------
