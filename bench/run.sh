@@ -40,6 +40,7 @@ fi
 
 JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 start_service() {
+  if curl -s -o /dev/null "localhost:$PORT"; then echo "port $PORT is in use" >&2; exit 1; fi
   QUARKUS_DATASOURCE_JDBC_URL=$JDBC QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
@@ -97,8 +98,8 @@ done = function(summary, latency, requests)
   io.write(string.format("p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
 end
 LUA
-# The same statements the service sends (RecordService.list: a page of 20 plus its window of
-# window, read in distance order; Hibernate's load by id). pgbench
+# The same statements the service sends (RecordService.list: a page of 20 and its tie window,
+# read in distance order; Hibernate's load by id). pgbench
 # picks the sampled id or query with a lookup of its own (\gset): one more tiny query per
 # transaction on the raw side.
 cat > "$OUT/get.sql" <<'SQL'

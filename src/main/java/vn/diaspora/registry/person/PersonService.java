@@ -37,6 +37,26 @@ public class PersonService extends RecordService<Person, PersonData> {
         }
     }
 
+    /**
+     * Live persons that are probably the same person: the same name (word-similar, so a typo
+     * or missing diacritics still match) and the same birth year or hometown.
+     */
+    @SuppressWarnings("unchecked")
+    public List<java.util.UUID> likelyDuplicates(PersonData d) {
+        if (d.fullName() == null) {
+            return List.of();
+        }
+        return em.createNativeQuery("""
+                        SELECT t.id FROM person t
+                        WHERE t.deleted_at IS NULL AND registry_norm(?1) <% t.search_text
+                          AND (t.birth_year = ?2 OR t.hometown_code = ?3)
+                        ORDER BY t.search_text <->> registry_norm(?1) LIMIT 5""")
+                .setParameter(1, d.fullName())
+                .setParameter(2, d.birthDate() != null ? Integer.valueOf(d.birthDate().getYear()) : d.birthYear())
+                .setParameter(3, d.hometownCode())
+                .getResultList();
+    }
+
     @Override
     protected Person newEntity() {
         return new Person();
