@@ -1,0 +1,181 @@
+package vn.diaspora.registry.quarterly;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import vn.diaspora.registry.common.Idempotency;
+import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.quarterly.QuarterlyViews.Completeness;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
+import vn.diaspora.registry.quarterly.QuarterlyViews.PeriodView;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ReturnRequest;
+import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
+import vn.diaspora.registry.quarterly.Submission.State;
+import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+
+import java.util.List;
+import java.util.UUID;
+
+import static vn.diaspora.registry.security.Roles.PROVINCE_OFFICER;
+import static vn.diaspora.registry.security.Roles.REGISTRY_ADMIN;
+import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Quarterly cycle", description = "Units submit their quarter's changes; the province reviews, accepts or returns them")
+public class QuarterlyResource {
+    @Inject
+    QuarterlyService quarterly;
+    @Inject
+    Idempotency idempotency;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("/periods/{period}")
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "A period: its dates, deadline and the units expected to report")
+    public PeriodView period(@PathParam("period") String period,
+                             @Parameter(description = "24 or 52; a province officer's own by default") @QueryParam("province") String province) {
+        return quarterly.period(Period.parse(period), province);
+    }
+
+    @PUT
+    @Path("/periods/{period}/units")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(REGISTRY_ADMIN)
+    @Operation(summary = "Set the units expected to report in a period (registry-admin)")
+    public PeriodView setUnits(@PathParam("period") String period, @QueryParam("province") String province, List<String> units) {
+        if (units == null) {
+            throw ProblemException.missingBody();
+        }
+        return quarterly.setUnits(Period.parse(period), province, units);
+    }
+
+    @POST
+    @Path("/periods/{period}/submissions")
+    @RolesAllowed(UNIT_OFFICER)
+    @Operation(summary = "Open the caller's unit's submission for the period (a DRAFT)")
+    @APIResponse(responseCode = "201", description = "Opened")
+    @APIResponse(responseCode = "409", description = "The unit already has a submission for the period")
+    public RestResponse<SubmissionView> open(@PathParam("period") String period,
+                                             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Period p = Period.parse(period);
+        return idempotency.post(idempotencyKey, uri.getPath(), p.toString(), () -> {
+            SubmissionView s = quarterly.open(p);
+            return ResponseBuilder.<SubmissionView>created(uri.getBaseUriBuilder().path("api/v1/submissions").path(s.id().toString()).build())
+                    .entity(s).build();
+        });
+    }
+
+    @GET
+    @Path("/periods/{period}/submissions")
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "The period's submissions in the caller's scope, by state")
+    public List<SubmissionView> submissions(@PathParam("period") String period,
+                                            @Parameter(description = "DRAFT, SUBMITTED, ACCEPTED or RETURNED") @QueryParam("state") String state,
+                                            @QueryParam("province") String province) {
+        return quarterly.list(Period.parse(period), Params.enumValue("state", state, State.class), province);
+    }
+
+    @GET
+    @Path("/periods/{period}/completeness")
+    @RolesAllowed({PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "Who has reported: every expected unit with its state and timeliness, and the province's rates")
+    public Completeness completeness(@PathParam("period") String period, @QueryParam("province") String province) {
+        return quarterly.completeness(Period.parse(period), province);
+    }
+
+    @GET
+    @Path("/submissions/{id}")
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "A submission")
+    public SubmissionView submission(@PathParam("id") UUID id) {
+        return quarterly.get(id);
+    }
+
+    @GET
+    @Path("/submissions/{id}/items")
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "The rows of a submission, in order")
+    public List<ItemView> items(@PathParam("id") UUID id) {
+        return quarterly.items(id);
+    }
+
+    @PUT
+    @Path("/submissions/{id}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(UNIT_OFFICER)
+    @Operation(summary = "Add rows, or replace the rows with the same kind and row key (a re-upload updates, never duplicates)")
+    public List<ItemView> putItems(@PathParam("id") UUID id, List<ItemInput> items) {
+        return quarterly.putItems(id, items);
+    }
+
+    @DELETE
+    @Path("/submissions/{id}/items/{kind}/{rowKey}")
+    @RolesAllowed(UNIT_OFFICER)
+    @Operation(summary = "Remove a row")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void deleteItem(@PathParam("id") UUID id, @PathParam("kind") String kind, @PathParam("rowKey") String rowKey) {
+        quarterly.deleteItem(id, Params.enumValue("kind", kind, Kind.class), rowKey);
+    }
+
+    @POST
+    @Path("/submissions/{id}/validate")
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "Dry run: a finding per row (OK, warning or error, in Vietnamese and English); nothing is written")
+    public ValidationReport validate(@PathParam("id") UUID id) {
+        return quarterly.validate(id);
+    }
+
+    @POST
+    @Path("/submissions/{id}/submit")
+    @RolesAllowed(UNIT_OFFICER)
+    @Operation(summary = "Submit a draft or returned submission for review (no rows: 'no changes this quarter')")
+    public SubmissionView submit(@PathParam("id") UUID id) {
+        return quarterly.submit(id);
+    }
+
+    @POST
+    @Path("/submissions/{id}/accept")
+    @RolesAllowed(PROVINCE_OFFICER)
+    @Operation(summary = "Accept: apply every row in one transaction, or none (409 lists the rows in error)")
+    @APIResponse(responseCode = "409", description = "Rows in error or in conflict; nothing was applied")
+    public RestResponse<SubmissionView> accept(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.post(idempotencyKey, uri.getPath(), id.toString(),
+                () -> RestResponse.ok(quarterly.accept(id)));
+    }
+
+    @POST
+    @Path("/submissions/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(PROVINCE_OFFICER)
+    @Operation(summary = "Return a submission to its unit with the reviewer's comment")
+    public SubmissionView returnToUnit(@PathParam("id") UUID id, ReturnRequest request) {
+        if (request == null || request.comment() == null || request.comment().isBlank()) {
+            throw vn.diaspora.registry.common.ProblemException.invalid("comment", "required: what the unit must fix");
+        }
+        return quarterly.returnToUnit(id, request.comment().strip());
+    }
+}

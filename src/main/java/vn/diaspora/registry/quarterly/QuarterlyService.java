@@ -1,0 +1,509 @@
+package vn.diaspora.registry.quarterly;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import vn.diaspora.registry.association.AssociationService;
+import vn.diaspora.registry.business.BusinessService;
+import vn.diaspora.registry.common.Ids;
+import vn.diaspora.registry.common.Problem.FieldError;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Validation;
+import vn.diaspora.registry.contribution.ContributionService;
+import vn.diaspora.registry.person.PersonData;
+import vn.diaspora.registry.person.PersonService;
+import vn.diaspora.registry.quarterly.QuarterlyViews.Completeness;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
+import vn.diaspora.registry.quarterly.QuarterlyViews.PeriodView;
+import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
+import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
+import vn.diaspora.registry.quarterly.QuarterlyViews.UnitStatus;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
+import vn.diaspora.registry.quarterly.Submission.State;
+import vn.diaspora.registry.quarterly.SubmissionItem.Action;
+import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.reference.AdminUnit;
+import vn.diaspora.registry.reference.ReferenceData;
+import vn.diaspora.registry.security.Caller;
+import vn.diaspora.registry.security.Caller.Scope;
+import vn.diaspora.registry.security.Roles;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The quarterly cycle: a reporting unit opens its submission for a period, fills it with rows
+ * (create / update / delete of records, keyed by its own row keys), checks it (dry run) and
+ * submits it; the province's officer accepts it, applying every row in one transaction, or
+ * returns it with a comment. Every transition is recorded.
+ */
+@ApplicationScoped
+public class QuarterlyService {
+    /** Deadlines are days in Vietnam. */
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final int DEFAULT_DEADLINE_DAYS = 15;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+    @Inject
+    ReferenceData reference;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validation validation;
+    @Inject
+    PersonService persons;
+    @Inject
+    AssociationService associations;
+    @Inject
+    BusinessService businesses;
+    @Inject
+    ContributionService contributions;
+
+    RecordService<?, ?> records(Kind kind) {
+        return switch (kind) {
+            case PERSON -> persons;
+            case ASSOCIATION -> associations;
+            case BUSINESS -> businesses;
+            case CONTRIBUTION -> contributions;
+        };
+    }
+
+    // ---- periods --------------------------------------------------------------------------------
+
+    public PeriodView period(Period p, String province) {
+        String prov = requireProvince(province);
+        List<String> configured = configuredUnits(p, prov);
+        return new PeriodView(p.toString(), p.start(), p.end(), prov, p.deadline(deadlineDays(prov)),
+                configured.isEmpty() ? derivedUnits(p, prov) : configured, !configured.isEmpty());
+    }
+
+    @Transactional
+    public PeriodView setUnits(Period p, String province, List<String> units) {
+        String prov = requireProvince(province);
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            String u = units.get(i);
+            if (u == null || !reference.isReportingUnit(u) || !prov.equals(reference.territoryOf(u))) {
+                errors.add(new FieldError("[" + i + "]", "'" + u + "' is not a reporting unit of province " + prov));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        em.createNativeQuery("DELETE FROM period_unit WHERE period = ?1 AND province_code = ?2")
+                .setParameter(1, p.toString()).setParameter(2, prov).executeUpdate();
+        for (String u : units.stream().distinct().toList()) {
+            em.createNativeQuery("INSERT INTO period_unit (period, province_code, unit_code) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, p.toString()).setParameter(2, prov).setParameter(3, u).executeUpdate();
+        }
+        return period(p, prov);
+    }
+
+    List<String> expectedUnits(Period p, String province) {
+        List<String> configured = configuredUnits(p, province);
+        return configured.isEmpty() ? derivedUnits(p, province) : configured;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> configuredUnits(Period p, String province) {
+        return em.createNativeQuery("SELECT unit_code FROM period_unit WHERE period = ?1 AND province_code = ?2 ORDER BY unit_code")
+                .setParameter(1, p.toString()).setParameter(2, province).getResultList();
+    }
+
+    /** Districts in force during the quarter before the 2025 reform; the communes of the former territory after it. */
+    private List<String> derivedUnits(Period p, String province) {
+        return AdminUnit.<AdminUnit>list("territory = ?1 AND ((level = 'DISTRICT') OR (level = 'COMMUNE' AND validFrom IS NOT NULL)) "
+                        + "AND (validFrom IS NULL OR validFrom <= ?2) AND (validTo IS NULL OR validTo >= ?3) ORDER BY code",
+                province, p.end(), p.start()).stream().map(u -> u.code).distinct().toList();
+    }
+
+    int deadlineDays(String province) {
+        List<?> rows = em.createNativeQuery("SELECT days_after_quarter FROM province_deadline WHERE province_code = ?1")
+                .setParameter(1, province).getResultList();
+        return rows.isEmpty() ? DEFAULT_DEADLINE_DAYS : ((Number) rows.get(0)).intValue();
+    }
+
+    private String requireProvince(String province) {
+        String p = province != null ? province : caller.readScope().province();
+        if (p == null || !ReferenceData.REGISTRY_PROVINCES.contains(p)) {
+            throw ProblemException.badParameter("province", "must be 24 (Bắc Giang) or 52 (Bình Định)");
+        }
+        Scope scope = caller.readScope();
+        if (scope.province() != null && !scope.province().equals(p)) {
+            throw new ForbiddenException();
+        }
+        return p;
+    }
+
+    // ---- submissions ----------------------------------------------------------------------------
+
+    /** Opens the caller's unit's submission for the period (409 when it exists: one per unit and period). */
+    @Transactional
+    public SubmissionView open(Period p) {
+        String unit = caller.writeScope().unit();
+        if (unit == null || !caller.is(Roles.UNIT_OFFICER)) {
+            throw new ForbiddenException("only a unit officer opens its unit's submission");
+        }
+        String province = reference.territoryOf(unit);
+        if (province == null || !expectedUnits(p, province).contains(unit)) {
+            throw ProblemException.invalid("period", "unit " + unit + " does not report in " + p);
+        }
+        Submission existing = Submission.find("period = ?1 AND unitCode = ?2", p.toString(), unit).firstResult();
+        if (existing != null) {
+            throw new ProblemException(409, "Unit " + unit + " already has submission " + existing.id + " for " + p,
+                    List.of(new FieldError("period", "submission exists: " + existing.id)));
+        }
+        Submission s = new Submission();
+        s.id = Ids.next();
+        s.period = p.toString();
+        s.unitCode = unit;
+        s.provinceCode = province;
+        s.state = State.DRAFT;
+        s.version = 1;
+        s.createdAt = Instant.now();
+        s.createdBy = caller.subject();
+        s.persist();
+        event(s, null, null);
+        return view(s);
+    }
+
+    public SubmissionView get(UUID id) {
+        return view(readable(id));
+    }
+
+    public List<SubmissionView> list(Period p, State state, String province) {
+        Scope scope = caller.readScope();
+        StringBuilder q = new StringBuilder("period = :period");
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("period", p.toString()));
+        if (state != null) {
+            q.append(" AND state = :state");
+            params.put("state", state);
+        }
+        String prov = province != null ? province : scope.province();
+        if (prov != null) {
+            q.append(" AND provinceCode = :province");
+            params.put("province", prov);
+        }
+        if (scope.unit() != null) {
+            q.append(" AND unitCode = :unit");
+            params.put("unit", scope.unit());
+        }
+        return Submission.<Submission>list(q + " ORDER BY unitCode", params).stream()
+                .filter(s -> scope.admits(s.unitCode, s.provinceCode)).map(this::view).toList();
+    }
+
+    /** Adds or replaces rows (by kind and row key) of a draft or returned submission. */
+    @Transactional
+    public List<ItemView> putItems(UUID id, List<ItemInput> items) {
+        Submission s = editable(id);
+        if (items == null || items.isEmpty()) {
+            throw ProblemException.missingBody();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ItemInput in = items.get(i);
+            if (in == null) {
+                errors.add(new FieldError("[" + i + "]", "required"));
+                continue;
+            }
+            int row = i;
+            validation.errors(in).forEach(f -> errors.add(new FieldError("[" + row + "]." + f.field(), f.message())));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Integer last = em.createQuery("SELECT max(i.position) FROM SubmissionItem i WHERE i.submissionId = :s", Integer.class)
+                .setParameter("s", id).getSingleResult();
+        int position = last == null ? 0 : last;
+        for (ItemInput in : items) {
+            SubmissionItem.Key key = new SubmissionItem.Key();
+            key.submissionId = id;
+            key.kind = in.kind();
+            key.rowKey = in.rowKey();
+            SubmissionItem item = em.find(SubmissionItem.class, key);
+            boolean added = item == null;
+            if (added) {
+                item = new SubmissionItem();
+                item.submissionId = id;
+                item.kind = in.kind();
+                item.rowKey = in.rowKey();
+                item.position = ++position;
+            }
+            item.action = in.action();
+            item.recordId = in.recordId();
+            item.baseVersion = in.baseVersion();
+            item.data = in.data() == null || in.data().isNull() ? null : in.data().toString();
+            item.reason = in.reason();
+            if (added) {
+                em.persist(item);
+            }
+        }
+        touch(s);
+        return items(id);
+    }
+
+    @Transactional
+    public void deleteItem(UUID id, Kind kind, String rowKey) {
+        Submission s = editable(id);
+        long n = SubmissionItem.delete("submissionId = ?1 AND kind = ?2 AND rowKey = ?3", id, kind, rowKey);
+        if (n == 0) {
+            throw ProblemException.notFound("Row " + kind + "/" + rowKey);
+        }
+        touch(s);
+    }
+
+    public List<ItemView> items(UUID id) {
+        readable(id);
+        return rows(id).stream().map(this::itemView).toList();
+    }
+
+    /** Dry run: every finding per row; nothing is written. */
+    @Transactional
+    public ValidationReport validate(UUID id) {
+        Submission s = readable(id);
+        return report(s, rows(id));
+    }
+
+    @Transactional
+    public SubmissionView submit(UUID id) {
+        Submission s = editable(id);
+        transition(s, State.SUBMITTED, null);
+        s.submittedAt = Instant.now();
+        s.submittedBy = caller.subject();
+        return view(s);
+    }
+
+    /**
+     * Applies every row in one transaction, or none: a row in error (including a conflict with
+     * a change made since its base version) refuses the whole submission with 409. Accepting an
+     * accepted submission changes nothing.
+     */
+    @Transactional
+    public SubmissionView accept(UUID id) {
+        Submission s = reviewable(id);
+        if (s.state == State.ACCEPTED) {
+            return view(s);
+        }
+        requireState(s, State.SUBMITTED);
+        List<SubmissionItem> rows = rows(id);
+        ValidationReport report = report(s, rows);
+        if (report.errors() > 0) {
+            List<FieldError> errors = report.findings().stream().filter(f -> "ERROR".equals(f.level()))
+                    .map(f -> new FieldError("rows[" + f.row() + "]" + (f.field() == null ? "" : "." + f.field()), f.messageEn())).toList();
+            throw new ProblemException(409, report.errors() + " rows cannot be applied; nothing was applied", errors);
+        }
+        for (SubmissionItem row : rows) {
+            RecordService<?, ?> records = records(row.kind);
+            JsonNode data = parse(row.data);
+            row.appliedId = switch (row.action) {
+                case CREATE -> records.applyCreate(data, s.unitCode, s.id);
+                case UPDATE -> records.applyUpdate(row.recordId, row.baseVersion, data, s.unitCode, s.id);
+                case DELETE -> records.applyDelete(row.recordId, row.baseVersion, row.reason, s.id);
+            };
+        }
+        transition(s, State.ACCEPTED, null);
+        s.reviewedAt = Instant.now();
+        s.reviewedBy = caller.subject();
+        return view(s);
+    }
+
+    @Transactional
+    public SubmissionView returnToUnit(UUID id, String comment) {
+        Submission s = reviewable(id);
+        requireState(s, State.SUBMITTED);
+        transition(s, State.RETURNED, comment);
+        s.reviewComment = comment;
+        s.reviewedAt = Instant.now();
+        s.reviewedBy = caller.subject();
+        return view(s);
+    }
+
+    // ---- completeness ---------------------------------------------------------------------------
+
+    public Completeness completeness(Period p, String province) {
+        String prov = requireProvince(province);
+        LocalDate deadline = p.deadline(deadlineDays(prov));
+        Instant due = deadline.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        boolean duePassed = Instant.now().isAfter(due);
+        Map<String, Submission> byUnit = Submission.<Submission>list("period = ?1 AND provinceCode = ?2", p.toString(), prov)
+                .stream().collect(Collectors.toMap(s -> s.unitCode, Function.identity()));
+        List<UnitStatus> units = new ArrayList<>();
+        int reported = 0;
+        int accepted = 0;
+        int onTime = 0;
+        for (String unit : expectedUnits(p, prov)) {
+            Submission s = byUnit.get(unit);
+            boolean isReported = s != null && (s.state == State.SUBMITTED || s.state == State.ACCEPTED);
+            boolean timely = isReported && s.submittedAt != null && !s.submittedAt.isAfter(due);
+            boolean late = isReported ? !timely : duePassed;
+            reported += isReported ? 1 : 0;
+            accepted += s != null && s.state == State.ACCEPTED ? 1 : 0;
+            onTime += timely ? 1 : 0;
+            units.add(new UnitStatus(unit, reference.units(unit).stream().findFirst().map(u -> u.fullName).orElse(unit),
+                    s == null ? "NOT_STARTED" : s.state.name(), s == null ? null : s.id, isReported ? s.submittedAt : null,
+                    s != null && s.state == State.ACCEPTED ? s.reviewedAt : null, timely, late));
+        }
+        int expected = units.size();
+        return new Completeness(p.toString(), prov, deadline, expected, reported, accepted, onTime,
+                rate(reported, expected), rate(onTime, expected), units);
+    }
+
+    private static BigDecimal rate(int part, int whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private ValidationReport report(Submission s, List<SubmissionItem> rows) {
+        List<RowReport> findings = new ArrayList<>();
+        int ok = 0;
+        int warnings = 0;
+        int errors = 0;
+        for (SubmissionItem row : rows) {
+            RecordService<?, ?> records = records(row.kind);
+            List<FieldError> problems = new ArrayList<>();
+            if (row.action != Action.CREATE) {
+                problems.addAll(records.checkRowTarget(row.recordId, row.baseVersion, s.unitCode));
+            }
+            JsonNode data = parse(row.data);
+            if (row.action != Action.DELETE) {
+                problems.addAll(records.checkRowData(data, s.unitCode));
+            }
+            for (FieldError p : problems) {
+                findings.add(new RowReport(row.position, row.kind, row.rowKey, "ERROR", p.field(), Messages.vietnamese(p), p.message()));
+            }
+            List<RowReport> rowWarnings = problems.isEmpty() && row.kind == Kind.PERSON && row.action == Action.CREATE
+                    ? duplicates(row, data) : List.of();
+            findings.addAll(rowWarnings);
+            if (!problems.isEmpty()) {
+                errors++;
+            } else if (!rowWarnings.isEmpty()) {
+                warnings++;
+            } else {
+                ok++;
+                findings.add(new RowReport(row.position, row.kind, row.rowKey, "OK", null, "Hợp lệ", "Valid"));
+            }
+        }
+        return new ValidationReport(s.id, rows.size(), ok, warnings, errors, findings);
+    }
+
+    private List<RowReport> duplicates(SubmissionItem row, JsonNode data) {
+        try {
+            PersonData person = json.treeToValue(data, PersonData.class);
+            return persons.likelyDuplicates(person).stream().map(id -> new RowReport(row.position, row.kind, row.rowKey, "WARNING",
+                    "fullName", "Có thể trùng với người đã có trong cơ sở dữ liệu: " + id,
+                    "Likely duplicate of existing person " + id)).toList();
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private Submission readable(UUID id) {
+        Submission s = Submission.findById(id);
+        if (s == null || !caller.readScope().admits(s.unitCode, s.provinceCode)) {
+            throw ProblemException.notFound("Submission " + id);
+        }
+        return s;
+    }
+
+    /** The unit's own officers edit and submit, while it is a draft or returned. */
+    private Submission editable(UUID id) {
+        Submission s = locked(id);
+        if (!caller.is(Roles.UNIT_OFFICER) || !s.unitCode.equals(caller.writeScope().unit())) {
+            throw new ForbiddenException("only the unit's officers edit its submission");
+        }
+        if (s.state != State.DRAFT && s.state != State.RETURNED) {
+            throw new ProblemException(409, "Submission " + id + " is " + s.state + ": it can no longer be changed",
+                    List.of(new FieldError("state", s.state.name())));
+        }
+        return s;
+    }
+
+    /** Only a province officer of the submission's province accepts or returns it. */
+    private Submission reviewable(UUID id) {
+        Submission s = locked(id);
+        if (!caller.is(Roles.PROVINCE_OFFICER) || !s.provinceCode.equals(caller.writeScope().province())) {
+            throw new ForbiddenException("only the province's officers review its submissions");
+        }
+        return s;
+    }
+
+    private Submission locked(UUID id) {
+        Submission s = em.find(Submission.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null || !caller.readScope().admits(s.unitCode, s.provinceCode)) {
+            throw ProblemException.notFound("Submission " + id);
+        }
+        return s;
+    }
+
+    private static void requireState(Submission s, State required) {
+        if (s.state != required) {
+            throw new ProblemException(409, "Submission " + s.id + " is " + s.state + ", not " + required,
+                    List.of(new FieldError("state", s.state.name())));
+        }
+    }
+
+    private void transition(Submission s, State to, String comment) {
+        State from = s.state;
+        s.state = to;
+        touch(s);
+        event(s, from, comment);
+    }
+
+    private void touch(Submission s) {
+        s.version++;
+    }
+
+    private void event(Submission s, State from, String comment) {
+        em.createNativeQuery("""
+                        INSERT INTO submission_event (submission_id, seq, from_state, to_state, actor, at, comment)
+                        VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM submission_event WHERE submission_id = ?1), ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, s.id).setParameter(2, from == null ? null : from.name()).setParameter(3, s.state.name())
+                .setParameter(4, caller.subject()).setParameter(5, Instant.now()).setParameter(6, comment)
+                .executeUpdate();
+    }
+
+    private List<SubmissionItem> rows(UUID id) {
+        return SubmissionItem.<SubmissionItem>list("submissionId = ?1 ORDER BY position", id);
+    }
+
+    private SubmissionView view(Submission s) {
+        long count = SubmissionItem.count("submissionId", s.id);
+        return new SubmissionView(s.id, s.period, s.unitCode, s.provinceCode, s.state, s.reviewComment, s.version, (int) count,
+                Period.parse(s.period).deadline(deadlineDays(s.provinceCode)), s.createdAt, s.createdBy, s.submittedAt,
+                s.submittedBy, s.reviewedAt, s.reviewedBy);
+    }
+
+    private ItemView itemView(SubmissionItem i) {
+        return new ItemView(i.position, i.kind, i.rowKey, i.action, i.recordId, i.baseVersion, parse(i.data), i.reason, i.appliedId);
+    }
+
+    private JsonNode parse(String data) {
+        try {
+            return data == null ? null : json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,58 @@
+package vn.diaspora.registry.quarterly;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.io.Serializable;
+import java.util.UUID;
+
+/** A row of a submission, keyed by the unit's own row key. */
+@Entity
+@Table(name = "submission_item")
+@IdClass(SubmissionItem.Key.class)
+public class SubmissionItem extends PanacheEntityBase {
+    public enum Kind { PERSON, ASSOCIATION, BUSINESS, CONTRIBUTION }
+
+    public enum Action { CREATE, UPDATE, DELETE }
+
+    @Id
+    public UUID submissionId;
+    @Id
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    @Id
+    public String rowKey;
+    @Enumerated(EnumType.STRING)
+    public Action action;
+    public UUID recordId;
+    public Integer baseVersion;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String data;
+    public String reason;
+    public int position;
+    public UUID appliedId;
+
+    public static class Key implements Serializable {
+        public UUID submissionId;
+        public Kind kind;
+        public String rowKey;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Objects.equals(submissionId, k.submissionId) && kind == k.kind
+                    && java.util.Objects.equals(rowKey, k.rowKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(submissionId, kind, rowKey);
+        }
+    }
+}
