@@ -132,6 +132,47 @@ public class QuarterlyResource {
         return quarterly.putItems(id, items);
     }
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @POST
+    @Path("/submissions/{id}/items/upload")
+    @Consumes({"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed(UNIT_OFFICER)
+    @Operation(summary = "Upload rows from the template filled in Excel (XLSX, or CSV of one kind)",
+            description = "The file is the request body, streamed. Rows replace rows with the same kind and row key. "
+                    + "Any bad row (unknown column, formula, missing row key or action, repeated row key) refuses the whole file, "
+                    + "naming sheet, row and column; CSV must be UTF-8 (with or without BOM), comma or semicolon separated.")
+    @APIResponse(responseCode = "422", description = "The file was not stored; errors name each problem")
+    public QuarterlyViews.UploadSummary upload(@PathParam("id") UUID id,
+                                               @Parameter(description = "Record kind of a CSV file (PERSON by default); an XLSX names it per sheet")
+                                               @QueryParam("kind") String kind,
+                                               java.io.InputStream body) {
+        return quarterly.upload(id, body, Params.enumValue("kind", kind, Kind.class));
+    }
+
+    @GET
+    @Path("/templates/submission.xlsx")
+    @Produces(XLSX)
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "The upload template: a sheet per record kind with Vietnamese headers, and the reference codes")
+    public jakarta.ws.rs.core.Response templateXlsx() {
+        jakarta.ws.rs.core.StreamingOutput out = quarterly::templateXlsx;
+        return jakarta.ws.rs.core.Response.ok(out, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"submission-template.xlsx\"").build();
+    }
+
+    @GET
+    @Path("/templates/submission-{kind}.csv")
+    @Produces("text/csv; charset=UTF-8")
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "The CSV template of one record kind (person, association, business, contribution)")
+    public jakarta.ws.rs.core.Response templateCsv(@PathParam("kind") String kind) {
+        Kind k = Params.enumValue("kind", kind.toUpperCase(java.util.Locale.ROOT), Kind.class);
+        jakarta.ws.rs.core.StreamingOutput out = o -> quarterly.templateCsv(k, o);
+        return jakarta.ws.rs.core.Response.ok(out, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + ItemTemplate.fileName(k) + "\"").build();
+    }
+
     @DELETE
     @Path("/submissions/{id}/items/{kind}/{rowKey}")
     @RolesAllowed(UNIT_OFFICER)

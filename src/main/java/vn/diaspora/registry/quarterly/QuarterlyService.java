@@ -36,7 +36,17 @@ import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Caller.Scope;
 import vn.diaspora.registry.security.Roles;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,6 +88,10 @@ public class QuarterlyService {
     BusinessService businesses;
     @Inject
     ContributionService contributions;
+    @Inject
+    ItemUpload upload;
+    @Inject
+    ItemTemplate template;
 
     RecordService<?, ?> records(Kind kind) {
         return switch (kind) {
@@ -262,6 +276,67 @@ public class QuarterlyService {
         return items(id);
     }
 
+    /** Stores the rows of an uploaded CSV or XLSX file (streamed, upserted by row key in batches); any bad row stores none. */
+    @Transactional
+    public QuarterlyViews.UploadSummary upload(UUID id, InputStream body, Kind csvKind) {
+        Submission s = editable(id);
+        Integer last = em.createQuery("SELECT max(i.position) FROM SubmissionItem i WHERE i.submissionId = :s", Integer.class)
+                .setParameter("s", id).getSingleResult();
+        int[] counters = {last == null ? 0 : last, 0};
+        Set<String> keys = new HashSet<>();
+        List<FieldError> duplicates = new ArrayList<>();
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO submission_item (submission_id, kind, row_key, action, record_id, base_version, data, reason, position)
+                    VALUES (?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?)
+                    ON CONFLICT (submission_id, kind, row_key) DO UPDATE SET action = excluded.action, record_id = excluded.record_id,
+                        base_version = excluded.base_version, data = excluded.data, reason = excluded.reason""")) {
+                Consumer<ItemUpload.UploadRow> sink = row -> {
+                    if (!keys.add(row.kind() + "/" + row.rowKey())) {
+                        duplicates.add(new FieldError(row.sheet() + " row " + row.line(), "row key '" + row.rowKey() + "' appears twice"));
+                        return;
+                    }
+                    try {
+                        ps.setObject(1, id);
+                        ps.setString(2, row.kind().name());
+                        ps.setString(3, row.rowKey());
+                        ps.setString(4, row.action().name());
+                        ps.setObject(5, row.recordId());
+                        ps.setObject(6, row.baseVersion(), java.sql.Types.INTEGER);
+                        ps.setString(7, row.data() == null ? null : row.data().toString());
+                        ps.setString(8, row.reason());
+                        ps.setInt(9, ++counters[0]);
+                        ps.addBatch();
+                        if (++counters[1] % 1000 == 0) {
+                            ps.executeBatch();
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
+                in.mark(8);
+                byte[] magic = in.readNBytes(4);
+                in.reset();
+                if (magic.length == 4 && org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(magic)) {
+                    upload.readXlsx(in, sink);
+                } else {
+                    upload.readCsv(in, csvKind == null ? Kind.PERSON : csvKind, sink);
+                }
+                ps.executeBatch();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!duplicates.isEmpty()) {
+            throw new ProblemException(422, "The file was not stored: row keys must be unique",
+                    duplicates.subList(0, Math.min(duplicates.size(), ItemUpload.MAX_ERRORS)));
+        }
+        touch(s);
+        return new QuarterlyViews.UploadSummary(id, counters[1], (int) SubmissionItem.count("submissionId", id));
+    }
+
     @Transactional
     public void deleteItem(UUID id, Kind kind, String rowKey) {
         Submission s = editable(id);
@@ -336,6 +411,14 @@ public class QuarterlyService {
         s.reviewedAt = Instant.now();
         s.reviewedBy = caller.subject();
         return view(s);
+    }
+
+    public void templateXlsx(OutputStream out) throws IOException {
+        template.xlsx(out);
+    }
+
+    public void templateCsv(Kind kind, OutputStream out) throws IOException {
+        template.csv(kind, out);
     }
 
     // ---- completeness ---------------------------------------------------------------------------

@@ -79,6 +79,11 @@ public final class QuarterlyViews {
                              boolean configured) {
     }
 
+    @Schema(name = "UploadSummary")
+    public record UploadSummary(UUID submissionId, @Schema(description = "Rows read from the file and stored") int rowsStored,
+                                @Schema(description = "Rows of the submission after the upload") int itemCount) {
+    }
+
     @Schema(name = "ReturnRequest")
     public record ReturnRequest(@NotBlank @Size(max = 2000) @Schema(example = "Hàng 12 thiếu quốc gia cư trú") String comment) {
     }

@@ -1,0 +1,119 @@
+package vn.diaspora.registry.quarterly;
+
+import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of the upload template, with Vietnamese headers: the row's own columns, then one
+ * column per field of the record kind ({@code path} is the JSON field, dotted when nested).
+ */
+final class ItemColumns {
+    enum Type { TEXT, INTEGER, DECIMAL, DATE, LIST, BOOLEAN, UUID }
+
+    record Column(String header, String path, Type type, String example) {
+    }
+
+    static final String ROW_KEY = "Mã dòng";
+    static final String ACTION = "Thao tác";
+    static final String RECORD_ID = "Mã bản ghi";
+    static final String BASE_VERSION = "Phiên bản gốc";
+    static final String REASON = "Lý do xóa";
+
+    static final List<Column> ROW = List.of(
+            new Column(ROW_KEY, "rowKey", Type.TEXT, "LN-0001"),
+            new Column(ACTION, "action", Type.TEXT, "Thêm"),
+            new Column(RECORD_ID, "recordId", Type.UUID, ""),
+            new Column(BASE_VERSION, "baseVersion", Type.INTEGER, ""),
+            new Column(REASON, "reason", Type.TEXT, ""));
+
+    static final Map<Kind, String> SHEETS = Map.of(
+            Kind.PERSON, "Người ở nước ngoài",
+            Kind.ASSOCIATION, "Hội đoàn",
+            Kind.BUSINESS, "Doanh nghiệp",
+            Kind.CONTRIBUTION, "Đóng góp");
+
+    static final Map<Kind, List<Column>> FIELDS = Map.of(
+            Kind.PERSON, List.of(
+                    new Column("Họ và tên", "fullName", Type.TEXT, "Nguyễn Thị Hương"),
+                    new Column("Tên ở nước ngoài", "foreignName", Type.TEXT, "Huong Nguyen"),
+                    new Column("Tên khai sinh", "birthName", Type.TEXT, ""),
+                    new Column("Giới tính", "sex", Type.TEXT, "FEMALE"),
+                    new Column("Ngày sinh", "birthDate", Type.DATE, "1988-04-12"),
+                    new Column("Năm sinh", "birthYear", Type.INTEGER, ""),
+                    new Column("Mã quê quán", "hometownCode", Type.TEXT, "07591"),
+                    new Column("Quốc gia cư trú", "country", Type.TEXT, "JP"),
+                    new Column("Thành phố", "city", Type.TEXT, "Osaka"),
+                    new Column("Tình trạng cư trú", "residenceStatus", Type.TEXT, "PERMANENT_RESIDENT"),
+                    new Column("Quốc tịch", "nationalities", Type.LIST, "VN"),
+                    new Column("Nhóm", "categories", Type.LIST, "EXPERT"),
+                    new Column("Nghề nghiệp", "occupation", Type.TEXT, "Kỹ sư phần mềm"),
+                    new Column("Lĩnh vực chuyên môn", "expertise", Type.TEXT, ""),
+                    new Column("Nơi làm việc", "employer", Type.TEXT, ""),
+                    new Column("Email", "contacts.email", Type.TEXT, "huong@example.jp"),
+                    new Column("Điện thoại", "contacts.phone", Type.TEXT, "+81 6 1234 5678"),
+                    new Column("Địa chỉ ở nước ngoài", "contacts.address", Type.TEXT, ""),
+                    new Column("Người thân ở quê", "relativesContact.name", Type.TEXT, ""),
+                    new Column("Quan hệ", "relativesContact.relation", Type.TEXT, ""),
+                    new Column("Điện thoại người thân", "relativesContact.phone", Type.TEXT, ""),
+                    new Column("Trạng thái", "status", Type.TEXT, "ACTIVE"),
+                    new Column("Ghi chú", "notes", Type.TEXT, "")),
+            Kind.ASSOCIATION, List.of(
+                    new Column("Tên hội", "name", Type.TEXT, "Hội đồng hương Bắc Giang tại Nhật Bản"),
+                    new Column("Tên gốc", "originalName", Type.TEXT, ""),
+                    new Column("Loại hình", "kind", Type.TEXT, "HOMETOWN"),
+                    new Column("Quốc gia", "country", Type.TEXT, "JP"),
+                    new Column("Thành phố", "city", Type.TEXT, "Tokyo"),
+                    new Column("Năm thành lập", "foundedYear", Type.INTEGER, "2012"),
+                    new Column("Số hội viên", "memberCount", Type.INTEGER, "350"),
+                    new Column("Email", "contacts.email", Type.TEXT, ""),
+                    new Column("Điện thoại", "contacts.phone", Type.TEXT, ""),
+                    new Column("Website", "website", Type.TEXT, ""),
+                    new Column("Ghi chú", "notes", Type.TEXT, "")),
+            Kind.BUSINESS, List.of(
+                    new Column("Tên doanh nghiệp", "name", Type.TEXT, "Lục Ngạn Lychee GmbH"),
+                    new Column("Quốc gia", "country", Type.TEXT, "DE"),
+                    new Column("Thành phố", "city", Type.TEXT, "Berlin"),
+                    new Column("Số đăng ký", "registrationNumber", Type.TEXT, ""),
+                    new Column("Lĩnh vực", "sector", Type.TEXT, "Thực phẩm"),
+                    new Column("Sản phẩm", "products", Type.LIST, ""),
+                    new Column("Phân phối hàng Việt", "distributesVietnameseGoods", Type.BOOLEAN, "có"),
+                    new Column("Nhóm hàng Việt", "vietnameseProductGroups", Type.LIST, "Vải thiều Lục Ngạn"),
+                    new Column("Liên kết với tỉnh", "provinceLinks", Type.TEXT, ""),
+                    new Column("Email", "contacts.email", Type.TEXT, ""),
+                    new Column("Điện thoại", "contacts.phone", Type.TEXT, ""),
+                    new Column("Website", "website", Type.TEXT, ""),
+                    new Column("Ghi chú", "notes", Type.TEXT, "")),
+            Kind.CONTRIBUTION, List.of(
+                    new Column("Loại đóng góp", "kind", Type.TEXT, "CHARITY"),
+                    new Column("Ngày", "date", Type.DATE, "2026-02-10"),
+                    new Column("Số tiền", "amount", Type.DECIMAL, "250000000"),
+                    new Column("Tiền tệ", "currency", Type.TEXT, "VND"),
+                    new Column("Mô tả", "description", Type.TEXT, ""),
+                    new Column("Dự án", "project", Type.TEXT, ""),
+                    new Column("Mã người", "personId", Type.UUID, ""),
+                    new Column("Mã hội", "associationId", Type.UUID, ""),
+                    new Column("Mã doanh nghiệp", "businessId", Type.UUID, "")));
+
+    private ItemColumns() {
+    }
+
+    static Kind kindOfSheet(String name) {
+        for (Map.Entry<Kind, String> e : SHEETS.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(name.strip()) || e.getKey().name().equalsIgnoreCase(name.strip())) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    static SubmissionItem.Action action(String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "thêm", "them", "create" -> SubmissionItem.Action.CREATE;
+            case "sửa", "sua", "update" -> SubmissionItem.Action.UPDATE;
+            case "xóa", "xoá", "xoa", "delete" -> SubmissionItem.Action.DELETE;
+            default -> null;
+        };
+    }
+}
