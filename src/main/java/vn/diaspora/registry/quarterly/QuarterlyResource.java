@@ -116,6 +116,26 @@ public class QuarterlyResource {
     }
 
     @GET
+    @Path("/submissions/{id}/events")
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
+    @Operation(summary = "Every transition of a submission, oldest first: who, when, the reviewer's comment")
+    public List<QuarterlyViews.Event> events(@PathParam("id") UUID id) {
+        return quarterly.events(id);
+    }
+
+    @PUT
+    @Path("/provinces/{province}/deadline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(REGISTRY_ADMIN)
+    @Operation(summary = "Set a province's deadline: days after the end of a quarter (default 15)")
+    public QuarterlyViews.Deadline setDeadline(@PathParam("province") String province, QuarterlyViews.Deadline deadline) {
+        if (deadline == null || deadline.daysAfterQuarter() == null) {
+            throw ProblemException.invalid("daysAfterQuarter", "required");
+        }
+        return quarterly.setDeadline(province, deadline.daysAfterQuarter());
+    }
+
+    @GET
     @Path("/submissions/{id}/items")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The rows of a submission, in order")

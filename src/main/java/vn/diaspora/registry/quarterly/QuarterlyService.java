@@ -151,6 +151,21 @@ public class QuarterlyService {
                 province, p.end(), p.start()).stream().map(u -> u.code).distinct().toList();
     }
 
+    @Transactional
+    public QuarterlyViews.Deadline setDeadline(String province, int days) {
+        if (!ReferenceData.REGISTRY_PROVINCES.contains(province)) {
+            throw ProblemException.notFound("Province " + province);
+        }
+        if (days < 0 || days > 365) {
+            throw ProblemException.invalid("daysAfterQuarter", "must be 0 to 365");
+        }
+        em.createNativeQuery("""
+                        INSERT INTO province_deadline (province_code, days_after_quarter) VALUES (?1, ?2)
+                        ON CONFLICT (province_code) DO UPDATE SET days_after_quarter = excluded.days_after_quarter""")
+                .setParameter(1, province).setParameter(2, days).executeUpdate();
+        return new QuarterlyViews.Deadline(province, days);
+    }
+
     int deadlineDays(String province) {
         List<?> rows = em.createNativeQuery("SELECT days_after_quarter FROM province_deadline WHERE province_code = ?1")
                 .setParameter(1, province).getResultList();
@@ -345,6 +360,16 @@ public class QuarterlyService {
             throw ProblemException.notFound("Row " + kind + "/" + rowKey);
         }
         touch(s);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<QuarterlyViews.Event> events(UUID id) {
+        readable(id);
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT from_state, to_state, actor, at, comment FROM submission_event WHERE submission_id = ?1 ORDER BY seq")
+                .setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new QuarterlyViews.Event((String) r[0], (String) r[1], (String) r[2],
+                r[3] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[3], (String) r[4])).toList();
     }
 
     public List<ItemView> items(UUID id) {

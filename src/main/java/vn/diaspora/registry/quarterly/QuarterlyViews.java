@@ -84,6 +84,15 @@ public final class QuarterlyViews {
                                 @Schema(description = "Rows of the submission after the upload") int itemCount) {
     }
 
+    @Schema(name = "SubmissionEvent", description = "A transition of a submission: who, when, from which state to which")
+    public record Event(String fromState, String toState, String actor, Instant at, String comment) {
+    }
+
+    @Schema(name = "Deadline")
+    public record Deadline(@Schema(example = "24") String province,
+                           @Schema(example = "15", description = "Days after the end of a quarter by which a submission is on time") Integer daysAfterQuarter) {
+    }
+
     @Schema(name = "ReturnRequest")
     public record ReturnRequest(@NotBlank @Size(max = 2000) @Schema(example = "Hàng 12 thiếu quốc gia cư trú") String comment) {
     }

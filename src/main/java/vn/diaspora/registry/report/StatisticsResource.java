@@ -1,0 +1,46 @@
+package vn.diaspora.registry.report;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.quarterly.Period;
+import vn.diaspora.registry.report.StatisticsService.GroupBy;
+import vn.diaspora.registry.report.StatisticsService.Statistics;
+
+import static vn.diaspora.registry.security.Roles.API_READER;
+import static vn.diaspora.registry.security.Roles.PROVINCE_OFFICER;
+import static vn.diaspora.registry.security.Roles.REGISTRY_ADMIN;
+import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
+
+@Path("/api/v1/statistics")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statistics", description = "Counts as of the end of a period and the changes during it")
+public class StatisticsResource {
+    @Inject
+    StatisticsService statistics;
+
+    @GET
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
+    @Operation(summary = "Counts of persons, associations, businesses or contributions for a period, grouped",
+            description = "Computed from the records' versions: a past period's figures do not change when records change later.")
+    public Statistics get(@Parameter(description = "24 or 52; the officer's own by default") @QueryParam("province") String province,
+                          @Parameter(description = "YYYY-Qn", required = true) @QueryParam("period") String period,
+                          @Parameter(description = "COUNTRY, HOMETOWN, UNIT, CATEGORY, RESIDENCE_STATUS, ASSOCIATION_COUNTRY, "
+                                  + "ASSOCIATION_KIND, BUSINESS_COUNTRY or CONTRIBUTION_KIND (default COUNTRY)")
+                          @QueryParam("groupBy") String groupBy) {
+        if (period == null) {
+            throw ProblemException.badParameter("period", "required, e.g. 2026-Q3");
+        }
+        GroupBy by = groupBy == null ? GroupBy.COUNTRY : Params.enumValue("groupBy", groupBy, GroupBy.class);
+        return statistics.statistics(Period.parse(period), province, by);
+    }
+}

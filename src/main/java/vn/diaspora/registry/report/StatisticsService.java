@@ -1,0 +1,130 @@
+package vn.diaspora.registry.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.quarterly.Period;
+import vn.diaspora.registry.security.Caller;
+import vn.diaspora.registry.security.Caller.Scope;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts of the registry as of the end of a period, and the changes during it, computed from the
+ * records' versions, so that a past quarter's figures do not move when records change later.
+ */
+@ApplicationScoped
+public class StatisticsService {
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** What can be counted: a collection, a key taken from each version's snapshot, and what is summed. */
+    public enum GroupBy {
+        COUNTRY("persons", "person", "s.snapshot->>'country'", null),
+        HOMETOWN("persons", "person", "s.snapshot->>'hometownCode'", null),
+        UNIT("persons", "person", "s.snapshot->>'reportingUnit'", null),
+        CATEGORY("persons", "person", "jsonb_array_elements_text(coalesce(s.snapshot->'categories', '[]'))", null),
+        RESIDENCE_STATUS("persons", "person", "s.snapshot->>'residenceStatus'", null),
+        ASSOCIATION_COUNTRY("associations", "association", "s.snapshot->>'country'", null),
+        ASSOCIATION_KIND("associations", "association", "s.snapshot->>'kind'", null),
+        BUSINESS_COUNTRY("businesses", "business", "s.snapshot->>'country'", null),
+        CONTRIBUTION_KIND("contributions", "contribution", "s.snapshot->>'kind'",
+                "CASE WHEN jsonb_typeof(s.snapshot->'amount') = 'number' THEN (s.snapshot->>'amount')::numeric END");
+
+        final String collection;
+        final String table;
+        final String key;
+        final String amount;
+
+        GroupBy(String collection, String table, String key, String amount) {
+            this.collection = collection;
+            this.table = table;
+            this.key = key;
+            this.amount = amount;
+        }
+    }
+
+    @Schema(name = "StatisticsRow")
+    public record Row(@Schema(description = "The group, e.g. a country code") String key,
+                      @Schema(description = "Records at the end of the period") long count,
+                      @Schema(description = "Records created during the period") long added,
+                      @Schema(description = "Records changed during the period (not counting their creation)") long updated,
+                      @Schema(description = "Records deleted during the period") long removed,
+                      @Schema(description = "Sum of contribution amounts at the end of the period (contributions only; mixed currencies are summed per currency key)") BigDecimal amount) {
+    }
+
+    @Schema(name = "Statistics")
+    public record Statistics(String period, String province, GroupBy groupBy, Instant asOf, List<Row> rows) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public Statistics statistics(Period period, String province, GroupBy groupBy) {
+        Scope scope = caller.readScope();
+        String prov = province != null ? province : scope.province();
+        if (scope.province() != null && !scope.province().equals(prov)) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        if (prov != null && !vn.diaspora.registry.reference.ReferenceData.REGISTRY_PROVINCES.contains(prov)) {
+            throw ProblemException.badParameter("province", "must be 24 (Bắc Giang) or 52 (Bình Định)");
+        }
+        Instant start = period.start().atStartOfDay(VIETNAM).toInstant();
+        Instant end = period.end().plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        String key = groupBy == GroupBy.CONTRIBUTION_KIND ? groupBy.key + " || coalesce(' ' || (s.snapshot->>'currency'), '')" : groupBy.key;
+        String amount = groupBy.amount == null ? "NULL::numeric" : groupBy.amount;
+        String scoped = "JOIN " + groupBy.table + " r ON r.id = s.record_id"
+                + (prov == null ? "" : " AND r.province_code = :province")
+                + (scope.unit() == null ? "" : " AND r.reporting_unit = :unit");
+        String sql = """
+                WITH latest AS (
+                    SELECT DISTINCT ON (v.record_id) v.record_id, v.action, v.snapshot
+                    FROM record_version v WHERE v.collection = :collection AND v.at < :end
+                    ORDER BY v.record_id, v.version DESC),
+                at_end AS (
+                    SELECT %1$s AS key, count(*) AS n, sum(%2$s) AS amount
+                    FROM latest s %3$s WHERE s.action <> 'DELETE' GROUP BY 1),
+                changes AS (
+                    SELECT %1$s AS key,
+                           count(DISTINCT s.record_id) FILTER (WHERE s.action = 'CREATE') AS added,
+                           count(DISTINCT s.record_id) FILTER (WHERE s.action = 'UPDATE') AS updated,
+                           count(DISTINCT s.record_id) FILTER (WHERE s.action = 'DELETE') AS removed
+                    FROM record_version s %3$s
+                    WHERE s.collection = :collection AND s.at >= :start AND s.at < :end GROUP BY 1)
+                SELECT coalesce(e.key, c.key), coalesce(e.n, 0), coalesce(c.added, 0), coalesce(c.updated, 0),
+                       coalesce(c.removed, 0), e.amount
+                FROM at_end e FULL JOIN changes c ON coalesce(c.key, '') = coalesce(e.key, '')
+                ORDER BY 2 DESC, 1""".formatted(key, amount, scoped);
+        var query = em.createNativeQuery(sql)
+                .setParameter("collection", groupBy.collection)
+                .setParameter("start", Timestamp.from(start))
+                .setParameter("end", Timestamp.from(end));
+        if (prov != null) {
+            query.setParameter("province", prov);
+        }
+        if (scope.unit() != null) {
+            query.setParameter("unit", scope.unit());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Row> result = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            result.add(new Row((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), (BigDecimal) r[5]));
+        }
+        return new Statistics(period.toString(), prov, groupBy, end, result);
+    }
+
+}
