@@ -34,6 +34,16 @@ public final class Api {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A random word of 12 letters: distinct enough that name searches with it match only its own records. */
+    public static String uniqueWord() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            sb.append((char) ('a' + r.nextInt(26)));
+        }
+        return sb.toString();
+    }
+
     /** A valid person of hometown 07201 (Phường Thọ Xương, district 213, Bắc Giang) living in Japan. */
     public static Map<String, Object> person(String fullName) {
         Map<String, Object> p = new HashMap<>();
