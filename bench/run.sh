@@ -135,7 +135,7 @@ run_wrk() { # name script -> "rps p50 p95 p99 rss"
   echo "$rps $(grep -o 'p50_ms=[0-9.]*' "$OUT/$1.wrk" | cut -d= -f2) $(grep -o 'p95_ms=[0-9.]*' "$OUT/$1.wrk" | cut -d= -f2) $(grep -o 'p99_ms=[0-9.]*' "$OUT/$1.wrk" | cut -d= -f2) $rss"
 }
 run_pgbench() { # script -> tps
-  PGOPTIONS="-c pg_trgm.word_similarity_threshold=0.75 -c enable_bitmapscan=off" \
+  PGOPTIONS="-c pg_trgm.word_similarity_threshold=0.8 -c enable_bitmapscan=off" \
     pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -M prepared -f "$OUT/$1" "$DB" 2>/dev/null | awk '/^tps/ {print $3}'
 }
 
@@ -144,7 +144,7 @@ read -r s_rps s_p50 s_p95 s_p99 s_rss <<<"$(run_wrk search search.lua)"
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 get_tps=$(run_pgbench get.sql)
 s_tps=$(run_pgbench search.sql)
-plan=$(PGOPTIONS="-c pg_trgm.word_similarity_threshold=0.75 -c enable_bitmapscan=off" psql -d "$DB" -tA \
+plan=$(PGOPTIONS="-c pg_trgm.word_similarity_threshold=0.8 -c enable_bitmapscan=off" psql -d "$DB" -tA \
   -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT t.id FROM person t WHERE t.deleted_at IS NULL AND registry_norm('nguyen thi huong') <% t.search_text ORDER BY t.search_text <->> registry_norm('nguyen thi huong') LIMIT 31" \
   | tr '\n' ' ' | sed 's/  */ /g')
 
