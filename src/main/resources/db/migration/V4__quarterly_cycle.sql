@@ -60,3 +60,6 @@ CREATE TABLE submission_item (
     applied_id    uuid,
     PRIMARY KEY (submission_id, kind, row_key)
 );
+
+-- Likely duplicates of a submission's new persons are found by their normalised name.
+CREATE INDEX person_name_key ON person (registry_norm(full_name)) WHERE deleted_at IS NULL;

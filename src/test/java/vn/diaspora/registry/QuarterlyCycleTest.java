@@ -131,6 +131,9 @@ class QuarterlyCycleTest {
         as(ADMIN).contentType("application/merge-patch+json").header("If-Match", "W/\"1\"").body("{\"city\":\"Nara\"}")
                 .patch(PERSONS + "/" + stale).then().statusCode(200);
 
+        String similar = Api.uniqueWord();
+        createPerson(ADMIN, lucNgan("Nguyễn Văn " + similar));
+        Map<String, Object> typo = lucNgan("Nguyen Van " + similar.substring(0, 10) + similar.charAt(11) + similar.charAt(10));
         Map<String, Object> badHometown = lucNgan("Sai Quê " + unique());
         badHometown.put("hometownCode", "99999");
         Map<String, Object> noName = lucNgan("x");
@@ -142,9 +145,11 @@ class QuarterlyCycleTest {
                 change("R3", otherUnits, 1, lucNgan("Đổi Hộ")),
                 change("R4", stale, 1, lucNgan("Đổi Muộn")),
                 row("PERSON", "R5", "CREATE", existing),
-                row("PERSON", "R6", "CREATE", lucNgan("Hoàn Toàn Mới " + unique()))), 200);
+                row("PERSON", "R6", "CREATE", lucNgan("Hoàn Toàn Mới " + unique())),
+                row("PERSON", "R7", "CREATE", typo)), 200);
         as(LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200)
-                .body("rows", is(6)).body("errors", is(4)).body("warnings", is(1)).body("ok", is(1))
+                .body("rows", is(7)).body("errors", is(4)).body("warnings", is(2)).body("ok", is(1))
+                .body("findings.find { it.rowKey == 'R7' }.level", is("WARNING"))
                 .body("findings.find { it.rowKey == 'R1' }.field", is("hometownCode"))
                 .body("findings.find { it.rowKey == 'R1' }.messageVi", is("Mã quê quán không phải đơn vị hành chính của Bắc Giang hoặc Bình Định"))
                 .body("findings.find { it.rowKey == 'R2' }.messageVi", org.hamcrest.Matchers.startsWith("Thiếu trường bắt buộc"))

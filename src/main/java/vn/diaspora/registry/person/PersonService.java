@@ -37,24 +37,51 @@ public class PersonService extends RecordService<Person, PersonData> {
         }
     }
 
+    /** Rows up to which a submission's new persons are also compared by trigram similarity (one index search each). */
+    static final int SIMILAR_NAME_ROWS = 200;
+
     /**
-     * Live persons that are probably the same person: the same name (word-similar, so a typo
-     * or missing diacritics still match) and the same birth year or hometown.
+     * For the person rows a submission creates, the live persons that are probably the same: the
+     * same name without diacritics and case with the same birth year or hometown (one query for
+     * the whole submission, on an index of the normalised name); and, for submissions of up to
+     * {@value #SIMILAR_NAME_ROWS} such rows, a trigram-similar name with the same birth year and
+     * hometown. Keyed by row position.
      */
     @SuppressWarnings("unchecked")
-    public List<java.util.UUID> likelyDuplicates(PersonData d) {
-        if (d.fullName() == null) {
-            return List.of();
+    public java.util.Map<Integer, List<java.util.UUID>> likelyDuplicatesOfRows(java.util.UUID submission) {
+        String birthYear = """
+                CASE WHEN i.data->>'birthYear' ~ '^[0-9]{4}$' THEN (i.data->>'birthYear')::int
+                     WHEN i.data->>'birthDate' ~ '^[0-9]{4}-' THEN left(i.data->>'birthDate', 4)::int END""";
+        List<Object[]> found = new java.util.ArrayList<>(em.createNativeQuery("""
+                        SELECT i.position, p.id FROM submission_item i
+                        JOIN person p ON p.deleted_at IS NULL
+                         AND registry_norm(p.full_name) = registry_norm(i.data->>'fullName')
+                         AND (p.hometown_code = i.data->>'hometownCode' OR p.birth_year = %s)
+                        WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'""".formatted(birthYear))
+                .setParameter(1, submission).getResultList());
+        long newPersons = ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM submission_item i WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'")
+                .setParameter(1, submission).getSingleResult()).longValue();
+        if (newPersons <= SIMILAR_NAME_ROWS) {
+            found.addAll(em.createNativeQuery("""
+                            SELECT i.position, d.id FROM submission_item i
+                            CROSS JOIN LATERAL (
+                                SELECT p.id FROM person p
+                                WHERE p.deleted_at IS NULL AND registry_norm(i.data->>'fullName') <%% p.search_text
+                                  AND p.hometown_code = i.data->>'hometownCode' AND p.birth_year = %s
+                                ORDER BY p.search_text <->> registry_norm(i.data->>'fullName') LIMIT 3) d
+                            WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'
+                              AND i.data->>'fullName' IS NOT NULL""".formatted(birthYear))
+                    .setParameter(1, submission).getResultList());
         }
-        return em.createNativeQuery("""
-                        SELECT t.id FROM person t
-                        WHERE t.deleted_at IS NULL AND registry_norm(?1) <% t.search_text
-                          AND (t.birth_year = ?2 OR t.hometown_code = ?3)
-                        ORDER BY t.search_text <->> registry_norm(?1) LIMIT 5""")
-                .setParameter(1, d.fullName())
-                .setParameter(2, d.birthDate() != null ? Integer.valueOf(d.birthDate().getYear()) : d.birthYear())
-                .setParameter(3, d.hometownCode())
-                .getResultList();
+        java.util.Map<Integer, List<java.util.UUID>> byRow = new java.util.TreeMap<>();
+        for (Object[] r : found) {
+            List<java.util.UUID> ids = byRow.computeIfAbsent((Integer) r[0], k -> new java.util.ArrayList<>());
+            if (!ids.contains((java.util.UUID) r[1])) {
+                ids.add((java.util.UUID) r[1]);
+            }
+        }
+        return byRow;
     }
 
     @Override

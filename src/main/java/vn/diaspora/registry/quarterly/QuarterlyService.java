@@ -372,16 +372,18 @@ public class QuarterlyService {
                 r[3] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[3], (String) r[4])).toList();
     }
 
+    @Transactional
     public List<ItemView> items(UUID id) {
         readable(id);
-        return rows(id).stream().map(this::itemView).toList();
+        List<ItemView> items = new ArrayList<>();
+        eachRow(id, row -> items.add(itemView(row)));
+        return items;
     }
 
     /** Dry run: every finding per row; nothing is written. */
     @Transactional
     public ValidationReport validate(UUID id) {
-        Submission s = readable(id);
-        return report(s, rows(id));
+        return report(readable(id));
     }
 
     @Transactional
@@ -405,22 +407,24 @@ public class QuarterlyService {
             return view(s);
         }
         requireState(s, State.SUBMITTED);
-        List<SubmissionItem> rows = rows(id);
-        ValidationReport report = report(s, rows);
+        ValidationReport report = report(s);
         if (report.errors() > 0) {
             List<FieldError> errors = report.findings().stream().filter(f -> "ERROR".equals(f.level()))
-                    .map(f -> new FieldError("rows[" + f.row() + "]" + (f.field() == null ? "" : "." + f.field()), f.messageEn())).toList();
+                    .map(f -> new FieldError("rows[" + f.row() + "]" + (f.field() == null ? "" : "." + f.field()), f.messageEn()))
+                    .limit(ItemUpload.MAX_ERRORS).toList();
             throw new ProblemException(409, report.errors() + " rows cannot be applied; nothing was applied", errors);
         }
-        for (SubmissionItem row : rows) {
+        String unit = s.unitCode;
+        eachRow(id, row -> {
             RecordService<?, ?> records = records(row.kind);
             JsonNode data = parse(row.data);
             row.appliedId = switch (row.action) {
-                case CREATE -> records.applyCreate(data, s.unitCode, s.id);
-                case UPDATE -> records.applyUpdate(row.recordId, row.baseVersion, data, s.unitCode, s.id);
-                case DELETE -> records.applyDelete(row.recordId, row.baseVersion, row.reason, s.id);
+                case CREATE -> records.applyCreate(data, unit, id);
+                case UPDATE -> records.applyUpdate(row.recordId, row.baseVersion, data, unit, id);
+                case DELETE -> records.applyDelete(row.recordId, row.baseVersion, row.reason, id);
             };
-        }
+        });
+        s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
         transition(s, State.ACCEPTED, null);
         s.reviewedAt = Instant.now();
         s.reviewedBy = caller.subject();
@@ -482,48 +486,40 @@ public class QuarterlyService {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private ValidationReport report(Submission s, List<SubmissionItem> rows) {
+    private ValidationReport report(Submission s) {
+        UUID id = s.id;
+        String unit = s.unitCode;
+        Map<Integer, List<UUID>> duplicates = persons.likelyDuplicatesOfRows(id);
         List<RowReport> findings = new ArrayList<>();
-        int ok = 0;
-        int warnings = 0;
-        int errors = 0;
-        for (SubmissionItem row : rows) {
+        int[] counts = new int[4]; // rows, ok, warnings, errors
+        eachRow(id, row -> {
+            counts[0]++;
             RecordService<?, ?> records = records(row.kind);
             List<FieldError> problems = new ArrayList<>();
             if (row.action != Action.CREATE) {
-                problems.addAll(records.checkRowTarget(row.recordId, row.baseVersion, s.unitCode));
+                problems.addAll(records.checkRowTarget(row.recordId, row.baseVersion, unit));
             }
-            JsonNode data = parse(row.data);
             if (row.action != Action.DELETE) {
-                problems.addAll(records.checkRowData(data, s.unitCode));
+                problems.addAll(records.checkRowData(parse(row.data), unit));
             }
             for (FieldError p : problems) {
                 findings.add(new RowReport(row.position, row.kind, row.rowKey, "ERROR", p.field(), Messages.vietnamese(p), p.message()));
             }
-            List<RowReport> rowWarnings = problems.isEmpty() && row.kind == Kind.PERSON && row.action == Action.CREATE
-                    ? duplicates(row, data) : List.of();
-            findings.addAll(rowWarnings);
+            List<UUID> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()) : List.of();
+            for (UUID other : similar) {
+                findings.add(new RowReport(row.position, row.kind, row.rowKey, "WARNING", "fullName",
+                        "Có thể trùng với người đã có trong cơ sở dữ liệu: " + other, "Likely duplicate of existing person " + other));
+            }
             if (!problems.isEmpty()) {
-                errors++;
-            } else if (!rowWarnings.isEmpty()) {
-                warnings++;
+                counts[3]++;
+            } else if (!similar.isEmpty()) {
+                counts[2]++;
             } else {
-                ok++;
+                counts[1]++;
                 findings.add(new RowReport(row.position, row.kind, row.rowKey, "OK", null, "Hợp lệ", "Valid"));
             }
-        }
-        return new ValidationReport(s.id, rows.size(), ok, warnings, errors, findings);
-    }
-
-    private List<RowReport> duplicates(SubmissionItem row, JsonNode data) {
-        try {
-            PersonData person = json.treeToValue(data, PersonData.class);
-            return persons.likelyDuplicates(person).stream().map(id -> new RowReport(row.position, row.kind, row.rowKey, "WARNING",
-                    "fullName", "Có thể trùng với người đã có trong cơ sở dữ liệu: " + id,
-                    "Likely duplicate of existing person " + id)).toList();
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
+        });
+        return new ValidationReport(id, counts[0], counts[1], counts[2], counts[3], findings);
     }
 
     private Submission readable(UUID id) {
@@ -591,8 +587,23 @@ public class QuarterlyService {
                 .executeUpdate();
     }
 
-    private List<SubmissionItem> rows(UUID id) {
-        return SubmissionItem.<SubmissionItem>list("submissionId = ?1 ORDER BY position", id);
+    /** Rows are read in chunks, and the persistence context cleared after each: a 50,000-row submission never sits in memory whole. */
+    private static final int CHUNK = 500;
+
+    private void eachRow(UUID id, Consumer<SubmissionItem> action) {
+        int after = 0;
+        while (true) {
+            List<SubmissionItem> chunk = em.createQuery(
+                            "FROM SubmissionItem WHERE submissionId = :s AND position > :after ORDER BY position", SubmissionItem.class)
+                    .setParameter("s", id).setParameter("after", after).setMaxResults(CHUNK).getResultList();
+            if (chunk.isEmpty()) {
+                return;
+            }
+            chunk.forEach(action);
+            after = chunk.get(chunk.size() - 1).position;
+            em.flush();
+            em.clear();
+        }
     }
 
     private SubmissionView view(Submission s) {
