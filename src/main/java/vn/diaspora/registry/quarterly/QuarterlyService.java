@@ -424,6 +424,7 @@ public class QuarterlyService {
                 case DELETE -> records.applyDelete(row.recordId, row.baseVersion, row.reason, id);
             };
         });
+        persons.flushHistory();
         s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
         transition(s, State.ACCEPTED, null);
         s.reviewedAt = Instant.now();

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /** The version rows of records: written in the caller's transaction, read newest first. */
-@ApplicationScoped
+@jakarta.enterprise.context.RequestScoped
 public class History {
     @Inject
     EntityManager em;
@@ -25,26 +25,44 @@ public class History {
     @Inject
     RequestId requestId;
 
+    private static final String INSERT = """
+            INSERT INTO record_version (collection, record_id, version, action, changed_fields, snapshot,
+                                        actor, at, request_id, submission_id, reason)
+            VALUES (?, ?, ?, ?, cast(? AS text[]), cast(? AS jsonb), ?, ?, ?, ?, ?)""";
+    private static final int BATCH = 500;
+
+    /** Versions written by this request, inserted in batches: a submission writes thousands. */
+    private final List<Object[]> pending = new ArrayList<>();
+
     void write(String collection, RecordEntity e, String action, JsonNode before, JsonNode after, String reason) {
-        em.createNativeQuery("""
-                        INSERT INTO record_version (collection, record_id, version, action, changed_fields, snapshot,
-                                                    actor, at, request_id, submission_id, reason)
-                        VALUES (?1, ?2, ?3, ?4, cast(?5 AS text[]), cast(?6 AS jsonb), ?7, ?8, ?9, ?10, ?11)""")
-                .setParameter(1, collection)
-                .setParameter(2, e.id)
-                .setParameter(3, e.version)
-                .setParameter(4, action)
-                .setParameter(5, pgArray(changedFields(before, after)))
-                .setParameter(6, after.toString())
-                .setParameter(7, e.updatedBy)
-                .setParameter(8, e.updatedAt)
-                .setParameter(9, requestId.value())
-                .setParameter(10, e.sourceSubmission)
-                .setParameter(11, reason)
-                .executeUpdate();
+        pending.add(new Object[]{collection, e.id, e.version, action, pgArray(changedFields(before, after)), after.toString(),
+                e.updatedBy, java.sql.Timestamp.from(e.updatedAt), requestId.value(), e.sourceSubmission, reason});
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Inserts the pending versions; called before the transaction that wrote them ends. */
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(INSERT)) {
+                for (Object[] row : pending) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        pending.clear();
     }
 
     List<VersionView> read(String collection, UUID id) {
+        flush();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT version, action, actor, at, array_to_string(changed_fields, ','), snapshot::text,

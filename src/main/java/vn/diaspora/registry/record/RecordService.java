@@ -195,13 +195,16 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     @Transactional
     public RecordView<D> create(D data) {
-        return view(create(data, null));
+        E e = create(data, null);
+        history.flush();
+        return view(e);
     }
 
     @Transactional
     public RecordView<D> replace(UUID id, String ifMatch, D data) {
         E e = findWritable(id, ETags.required(ifMatch));
         write(e, data, null);
+        history.flush();
         return view(e);
     }
 
@@ -218,6 +221,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         } catch (JsonProcessingException ex) {
             throw ProblemException.fromJson(ex);
         }
+        history.flush();
         return view(e);
     }
 
@@ -228,6 +232,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             throw ProblemException.badParameter("reason", "a reason of 1 to 500 characters is required");
         }
         delete(findWritable(id, expected), reason.strip(), null);
+        history.flush();
     }
 
     private E create(D data, UUID submission) {
@@ -289,6 +294,11 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             return List.of(new FieldError("baseVersion", "conflict: the record changed since version " + baseVersion + " (now " + e.version + ")"));
         }
         return List.of();
+    }
+
+    /** Writes the versions of the rows applied so far (they are batched); before a submission's transaction ends. */
+    public void flushHistory() {
+        history.flush();
     }
 
     /** Applies a checked CREATE row; the new record's history names the submission. */

@@ -1,0 +1,56 @@
+# Shared by the bench scripts: settings, the packaged service on a PostgreSQL loaded with the
+# synthetic registry (src/main/resources/demo/generate.sql), tokens, peak RSS.
+PERSONS=${PERSONS:-1000000}
+JAVA_OPTS=${JAVA_OPTS:--Xmx96m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=100m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+DB=registry_bench
+PORT=18080
+OUT=bench/out
+mkdir -p "$OUT"
+
+./mvnw -B -q -ntp package -DskipTests  # the jar of the current code
+
+# A throw-away key pair: the prod profile (rightly) refuses the dev key.
+[ -f "$OUT/bench-key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/bench-key.pem" 2>/dev/null
+PUBLIC_KEY=$(openssl pkey -in "$OUT/bench-key.pem" -pubout | grep -v -- ----- | tr -d '\n')
+token() { TOKEN_KEY="$OUT/bench-key.pem" deploy/dev/token.sh "$@"; }
+
+fresh=0
+if [ "${RELOAD:-0}" = 1 ] || ! psql -d "$DB" -tAc "SELECT count(*) >= $PERSONS FROM person" 2>/dev/null | grep -q t; then
+  fresh=1
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
+
+start_service() {
+  if curl -s -o /dev/null "localhost:$PORT"; then echo "port $PORT is in use" >&2; exit 1; fi
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
+  QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+  SERVICE=$!
+  trap 'kill $SERVICE 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    curl -fs "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "service did not start; see $OUT/service.log" >&2
+  exit 1
+}
+
+load_registry() { # after start_service, which ran the migrations
+  [ $fresh = 1 ] || return 0
+  echo "loading $PERSONS persons ..."
+  local t0; t0=$(date +%s)
+  { echo "BEGIN;"; sed "s/__PERSONS__/$PERSONS/g" src/main/resources/demo/generate.sql; echo "COMMIT;"; } \
+    | psql -q -d "$DB" -v ON_ERROR_STOP=1 >/dev/null
+  psql -q -d "$DB" -c "VACUUM ANALYZE"
+  echo "loaded in $(( $(date +%s) - t0 )) s"
+}
+
+peak_rss() { # highest RSS (MiB) of the service while process $1 runs
+  local peak=0 r
+  while kill -0 "$1" 2>/dev/null; do
+    r=$(ps -o rss= -p $SERVICE | tr -d ' '); [ "${r:-0}" -gt $peak ] && peak=$r
+    sleep 0.2
+  done
+  echo $((peak / 1024))
+}
