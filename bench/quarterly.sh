@@ -6,6 +6,8 @@
 #   bench/quarterly.sh               # 50,000 rows, on the database of bench/run.sh (loaded if missing)
 #   ROWS=5000 PERSONS=100000 bench/quarterly.sh
 # Targets: validate < 10 s, accept < 20 s for 50,000 rows on 2 cores; memory flat while streaming.
+# CRASH=1 first kills the service, then restarts PostgreSQL, CRASH_AFTER seconds (10) into an
+# accept, checks that nothing of it was applied, and then lets the timed accept retry it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-50000}
@@ -59,6 +61,27 @@ read -r _ up_s up_rss <<<"$(timed upload curl -s -X POST -H "Authorization: Bear
 read -r _ val_s val_rss <<<"$(timed validate curl -s -X POST -H "Authorization: Bearer $UNIT" "$API/submissions/$ID/validate")"
 summary=$(python3 -c 'import json; r=json.load(open("'"$OUT"'/validate.json")); print(r["rows"], r["ok"], r["warnings"], r["errors"])')
 curl -fs -X POST -H "Authorization: Bearer $UNIT" "$API/submissions/$ID/submit" > /dev/null
+crashes=""
+if [ "${CRASH:-0}" = 1 ]; then
+  # All or nothing: the service is killed, then PostgreSQL restarted, in the middle of an
+  # accept; each time no row may be applied and the submission stays SUBMITTED.
+  applied_now() { psql -d "$DB" -tAc "SELECT count(*) FROM person WHERE source_submission = '$ID'"; }
+  state_now() { psql -d "$DB" -tAc "SELECT state FROM submission WHERE id = '$ID'"; }
+  curl -s -o /dev/null -X POST -H "Authorization: Bearer $PROVINCE" "$API/submissions/$ID/accept" &
+  sleep "${CRASH_AFTER:-10}"
+  kill -9 $SERVICE; wait $SERVICE 2>/dev/null || true
+  crashes="killed the service ${CRASH_AFTER:-10} s into the accept: $(applied_now) rows applied, state $(state_now)"
+  [ "$(applied_now)" = 0 ] && [ "$(state_now)" = SUBMITTED ] || { echo "NOT all-or-nothing: $crashes" >&2; exit 1; }
+  start_service
+  curl -s -o /dev/null -X POST -H "Authorization: Bearer $PROVINCE" "$API/submissions/$ID/accept" &
+  accepting=$!
+  sleep "${CRASH_AFTER:-10}"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main restart
+  wait $accepting || true
+  crashes="$crashes; restarted PostgreSQL ${CRASH_AFTER:-10} s into the accept: $(applied_now) rows applied, state $(state_now)"
+  [ "$(applied_now)" = 0 ] && [ "$(state_now)" = SUBMITTED ] || { echo "NOT all-or-nothing: $crashes" >&2; exit 1; }
+  echo "$crashes; the retry below completes it"
+fi
 read -r _ acc_s acc_rss <<<"$(timed accept curl -s -X POST -H "Authorization: Bearer $PROVINCE" "$API/submissions/$ID/accept")"
 applied=$(psql -d "$DB" -tAc "SELECT count(*) FROM person WHERE source_submission = '$ID'")
 
@@ -71,4 +94,6 @@ JVM: $JAVA_OPTS; service RSS before the upload: $idle MiB
 | upload (streamed, upserted by row key) | $up_s s | $up_rss MiB |
 | validate (dry run: rows / ok / warnings / errors = $summary) | $val_s s | $val_rss MiB |
 | accept (all rows in one transaction; $applied persons created) | $acc_s s | $acc_rss MiB |
+${crashes:+
+Crash drill: $crashes; the accept above is the retry, and it applied every row.}
 REPORT

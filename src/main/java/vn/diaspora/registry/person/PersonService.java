@@ -53,11 +53,14 @@ public class PersonService extends RecordService<Person, PersonData> {
                 CASE WHEN i.data->>'birthYear' ~ '^[0-9]{4}$' THEN (i.data->>'birthYear')::int
                      WHEN i.data->>'birthDate' ~ '^[0-9]{4}-' THEN left(i.data->>'birthDate', 4)::int END""";
         List<Object[]> found = new java.util.ArrayList<>(em.createNativeQuery("""
-                        SELECT i.position, p.id FROM submission_item i
-                        JOIN person p ON p.deleted_at IS NULL
-                         AND registry_norm(p.full_name) = registry_norm(i.data->>'fullName')
-                         AND (p.hometown_code = i.data->>'hometownCode' OR p.birth_year = %s)
-                        WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'""".formatted(birthYear))
+                        SELECT position, id FROM (
+                            SELECT i.position, p.id, row_number() OVER (PARTITION BY i.position ORDER BY p.id) AS n
+                            FROM submission_item i
+                            JOIN person p ON p.deleted_at IS NULL
+                             AND registry_norm(p.full_name) = registry_norm(i.data->>'fullName')
+                             AND (p.hometown_code = i.data->>'hometownCode' OR p.birth_year = %s)
+                            WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE') d
+                        WHERE n <= 3""".formatted(birthYear))
                 .setParameter(1, submission).getResultList());
         long newPersons = ((Number) em.createNativeQuery(
                         "SELECT count(*) FROM submission_item i WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'")

@@ -487,6 +487,9 @@ public class QuarterlyService {
 
     // ---- helpers --------------------------------------------------------------------------------
 
+    /** Findings listed in a report; the counts cover every row. */
+    static final int MAX_FINDINGS = 5000;
+
     private ValidationReport report(Submission s) {
         UUID id = s.id;
         String unit = s.unitCode;
@@ -504,11 +507,11 @@ public class QuarterlyService {
                 problems.addAll(records.checkRowData(parse(row.data), unit));
             }
             for (FieldError p : problems) {
-                findings.add(new RowReport(row.position, row.kind, row.rowKey, "ERROR", p.field(), Messages.vietnamese(p), p.message()));
+                if (findings.size() <= MAX_FINDINGS) findings.add(new RowReport(row.position, row.kind, row.rowKey, "ERROR", p.field(), Messages.vietnamese(p), p.message()));
             }
             List<UUID> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()) : List.of();
             for (UUID other : similar) {
-                findings.add(new RowReport(row.position, row.kind, row.rowKey, "WARNING", "fullName",
+                if (findings.size() <= MAX_FINDINGS) findings.add(new RowReport(row.position, row.kind, row.rowKey, "WARNING", "fullName",
                         "Có thể trùng với người đã có trong cơ sở dữ liệu: " + other, "Likely duplicate of existing person " + other));
             }
             if (!problems.isEmpty()) {
@@ -517,10 +520,11 @@ public class QuarterlyService {
                 counts[2]++;
             } else {
                 counts[1]++;
-                findings.add(new RowReport(row.position, row.kind, row.rowKey, "OK", null, "Hợp lệ", "Valid"));
             }
         });
-        return new ValidationReport(id, counts[0], counts[1], counts[2], counts[3], findings);
+        boolean truncated = findings.size() > MAX_FINDINGS;
+        return new ValidationReport(id, counts[0], counts[1], counts[2], counts[3], truncated,
+                truncated ? List.copyOf(findings.subList(0, MAX_FINDINGS)) : findings);
     }
 
     private Submission readable(UUID id) {
