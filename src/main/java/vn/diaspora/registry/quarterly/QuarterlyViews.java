@@ -49,12 +49,12 @@ public final class QuarterlyViews {
 
     @Schema(name = "RowReport", description = "One finding of a dry run, in Vietnamese and English")
     public record RowReport(@Schema(description = "Position of the row in the submission, from 1") int row, Kind kind, String rowKey,
-                            @Schema(enumeration = {"WARNING", "ERROR"}) String level, String field,
+                            @Schema(enumeration = {"OK", "WARNING", "ERROR"}) String level, String field,
                             String messageVi, String messageEn) {
     }
 
-    @Schema(name = "ValidationReport", description = "Counts of every row, and the findings (warnings and errors) of the rows that have any")
-    public record ValidationReport(UUID submissionId, int rows, @Schema(description = "Rows without findings") int ok,
+    @Schema(name = "ValidationReport", description = "Counts of every row, and a finding per row (OK, or each warning and error)")
+    public record ValidationReport(UUID submissionId, int rows, @Schema(description = "Rows without warnings or errors") int ok,
                                    @Schema(description = "Rows with warnings only") int warnings,
                                    @Schema(description = "Rows with errors") int errors,
                                    @Schema(description = "More than 5,000 findings: only the first are listed") boolean truncated,
