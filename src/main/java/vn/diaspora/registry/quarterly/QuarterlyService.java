@@ -91,6 +91,8 @@ public class QuarterlyService {
     @Inject
     ItemUpload upload;
     @Inject
+    vn.diaspora.registry.audit.AuditLog audit;
+    @Inject
     ItemTemplate template;
 
     RecordService<?, ?> records(Kind kind) {
@@ -369,7 +371,7 @@ public class QuarterlyService {
                         "SELECT from_state, to_state, actor, at, comment FROM submission_event WHERE submission_id = ?1 ORDER BY seq")
                 .setParameter(1, id).getResultList();
         return rows.stream().map(r -> new QuarterlyViews.Event((String) r[0], (String) r[1], (String) r[2],
-                r[3] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[3], (String) r[4])).toList();
+                vn.diaspora.registry.common.SqlValues.instant(r[3]), (String) r[4])).toList();
     }
 
     @Transactional
@@ -425,6 +427,7 @@ public class QuarterlyService {
             };
         });
         persons.flushHistory();
+        audit.record(vn.diaspora.registry.audit.AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
         s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
         transition(s, State.ACCEPTED, null);
         s.reviewedAt = Instant.now();

@@ -72,7 +72,7 @@ public class History {
         List<VersionView> versions = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             String changed = (String) r[4];
-            versions.add(new VersionView((Integer) r[0], (String) r[1], (String) r[2], instant(r[3]),
+            versions.add(new VersionView((Integer) r[0], (String) r[1], (String) r[2], vn.diaspora.registry.common.SqlValues.instant(r[3]),
                     changed.isEmpty() ? List.of() : List.of(changed.split(",")), parse((String) r[5]),
                     (String) r[6], (UUID) r[7], (String) r[8]));
         }
@@ -101,10 +101,7 @@ public class History {
         }
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof Instant i ? i
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : Instant.parse(value.toString());
-    }
+
 
     private static String pgArray(List<String> values) {
         return "{" + String.join(",", values.stream().map(v -> "\"" + v + "\"").toList()) + "}";

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import vn.diaspora.registry.audit.AuditLog;
 import vn.diaspora.registry.common.Cursor;
 import vn.diaspora.registry.common.ETags;
 import vn.diaspora.registry.common.Hashing;
@@ -50,6 +51,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     Validation validation;
     @Inject
     History history;
+    @Inject
+    vn.diaspora.registry.audit.AuditLog audit;
 
     private final String collection;
     private final String table;
@@ -84,12 +87,17 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     // ---- reads --------------------------------------------------------------------------------
 
+    @Transactional
     public RecordView<D> get(UUID id) {
-        return view(findReadable(id, false));
+        RecordView<D> view = view(findReadable(id, false));
+        audit.record(AuditLog.Action.READ, collection, List.of(id), 1);
+        return view;
     }
 
+    @Transactional
     public List<VersionView> history(UUID id) {
         findReadable(id, true);
+        audit.record(AuditLog.Action.HISTORY, collection, List.of(id), null);
         List<VersionView> versions = history.read(collection, id);
         if (caller.seesContacts()) {
             return versions;
@@ -139,6 +147,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         List<Object[]> pageRows = more ? rows.subList(0, n) : rows;
         Map<UUID, E> byId = load(pageRows.stream().map(r -> (UUID) r[0]).toList());
         List<RecordView<D>> items = pageRows.stream().map(r -> view(byId.get((UUID) r[0]))).toList();
+        audit.record(AuditLog.Action.SEARCH, collection, byId.keySet(), items.size());
         String next = null;
         if (more) {
             Object[] last = pageRows.get(pageRows.size() - 1);
@@ -197,6 +206,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     public RecordView<D> create(D data) {
         E e = create(data, null);
         history.flush();
+        audit.record(AuditLog.Action.CREATE, collection, List.of(e.id), 1);
         return view(e);
     }
 
@@ -205,6 +215,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         E e = findWritable(id, ETags.required(ifMatch));
         write(e, data, null);
         history.flush();
+        audit.record(AuditLog.Action.UPDATE, collection, List.of(id), 1);
         return view(e);
     }
 
@@ -222,6 +233,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             throw ProblemException.fromJson(ex);
         }
         history.flush();
+        audit.record(AuditLog.Action.UPDATE, collection, List.of(id), 1);
         return view(e);
     }
 
@@ -233,6 +245,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         }
         delete(findWritable(id, expected), reason.strip(), null);
         history.flush();
+        audit.record(AuditLog.Action.DELETE, collection, List.of(id), 1);
     }
 
     private E create(D data, UUID submission) {

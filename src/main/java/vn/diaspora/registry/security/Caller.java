@@ -23,6 +23,10 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    public java.util.Set<String> roles() {
+        return identity.getRoles();
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }

@@ -1,0 +1,110 @@
+package vn.diaspora.registry.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diaspora.registry.common.Cursor;
+import vn.diaspora.registry.common.Page;
+import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Validation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static vn.diaspora.registry.security.Roles.AUDITOR;
+
+/** The audit log, for auditors only; read-only through the API (the table itself refuses changes). */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "Who read, searched or changed which records")
+public class AuditResource {
+    @Schema(name = "AuditEvent")
+    public record AuditEvent(long id, Instant at, String subject, List<String> roles, String client, String action,
+                             String collection, List<UUID> recordIds,
+                             @Schema(description = "The query string of a search, as sent") String query,
+                             Integer resultCount, String requestId) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    @RolesAllowed(AUDITOR)
+    @Operation(summary = "Audit events, newest first (keyset-paged)")
+    public Page<AuditEvent> list(@Parameter(description = "Token subject") @QueryParam("subject") String subject,
+                                 @Parameter(description = "Record id") @QueryParam("record") String record,
+                                 @Parameter(description = "From this instant (ISO 8601)") @QueryParam("from") String from,
+                                 @Parameter(description = "Before this instant (ISO 8601)") @QueryParam("to") String to,
+                                 @BeanParam Params.Paging paging) {
+        int n = Page.limit(paging.limit);
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (subject != null) {
+            where.add("subject = ?");
+            params.add(subject);
+        }
+        UUID recordId = Validation.uuid(record, "record");
+        if (recordId != null) {
+            where.add("record_ids @> ARRAY[cast(? AS uuid)]");
+            params.add(recordId.toString());
+        }
+        Instant fromAt = Params.instant("from", from);
+        if (fromAt != null) {
+            where.add("at >= ?");
+            params.add(Timestamp.from(fromAt));
+        }
+        Instant toAt = Params.instant("to", to);
+        if (toAt != null) {
+            where.add("at < ?");
+            params.add(Timestamp.from(toAt));
+        }
+        List<String> after = Cursor.decode(paging.cursor, 1);
+        if (after != null) {
+            where.add("id < ?");
+            try {
+                params.add(Long.parseLong(after.get(0)));
+            } catch (NumberFormatException e) {
+                throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
+            }
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, at, subject, array_to_string(roles, ','), client, action, collection,
+                       array_to_string(record_ids, ','), query, result_count, request_id FROM audit_event""");
+        int i = 0;
+        for (String w : where) {
+            sql.append(i == 0 ? " WHERE " : " AND ").append(w.replace("?", "?" + (++i)));
+        }
+        sql.append(" ORDER BY id DESC LIMIT ").append(n + 1);
+        var query = em.createNativeQuery(sql.toString());
+        for (int p = 0; p < params.size(); p++) {
+            query.setParameter(p + 1, params.get(p));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<AuditEvent> items = new ArrayList<>();
+        for (Object[] r : rows.subList(0, Math.min(n, rows.size()))) {
+            String ids = (String) r[7];
+            items.add(new AuditEvent(((Number) r[0]).longValue(), vn.diaspora.registry.common.SqlValues.instant(r[1]), (String) r[2],
+                    List.of(((String) r[3]).split(",")), (String) r[4], (String) r[5], (String) r[6],
+                    ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(UUID::fromString).toList(),
+                    (String) r[8], (Integer) r[9], (String) r[10]));
+        }
+        String next = rows.size() > n ? Cursor.encode(items.get(items.size() - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+}

@@ -1,0 +1,66 @@
+package vn.diaspora.registry;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static vn.diaspora.registry.Api.AUDITOR;
+import static vn.diaspora.registry.Api.PERSONS;
+import static vn.diaspora.registry.Api.PROVINCE_24;
+import static vn.diaspora.registry.Api.READER;
+import static vn.diaspora.registry.Api.as;
+import static vn.diaspora.registry.Api.createPerson;
+import static vn.diaspora.registry.Api.person;
+
+/** Every read of a record, every search and every write is in the audit log, which only auditors read and nobody changes. */
+@QuarkusTest
+class AuditTest {
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void readsSearchesAndWritesAreAudited() {
+        String word = Api.uniqueWord();
+        String id = createPerson(PROVINCE_24, person("Kiểm Toán " + word));
+        as(READER).get(PERSONS + "/" + id).then().statusCode(200);
+        as(READER).queryParam("q", "kiem toan " + word).get(PERSONS).then().statusCode(200);
+        as(PROVINCE_24).contentType("application/merge-patch+json").header("If-Match", "W/\"1\"").body("{\"city\":\"Kobe\"}")
+                .patch(PERSONS + "/" + id).then().statusCode(200);
+        List<Map<String, Object>> events = as(AUDITOR).queryParam("record", id).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("UPDATE", "SEARCH", "READ", "CREATE"))
+                .body("items[2].subject", is("api-reader"))
+                .body("items[2].roles", hasItem("api-reader"))
+                .body("items[1].query", containsString("q=kiem"))
+                .body("items[1].resultCount", is(1))
+                .body("items[0].requestId", notNullValue())
+                .extract().path("items");
+        org.junit.jupiter.api.Assertions.assertEquals(4, events.size());
+        as(AUDITOR).queryParam("subject", "api-reader").queryParam("limit", 1).get("/api/v1/audit").then().statusCode(200)
+                .body("items.size()", is(1)).body("nextCursor", notNullValue());
+    }
+
+    @Test
+    void onlyAuditorsReadTheLogAndNoOneChangesIt() throws SQLException {
+        as(PROVINCE_24).get("/api/v1/audit").then().statusCode(403);
+        as(Api.ADMIN).get("/api/v1/audit").then().statusCode(403);
+        as(AUDITOR).queryParam("record", "nope").get("/api/v1/audit").then().statusCode(400).body("errors[0].field", is("record"));
+        as(AUDITOR).delete("/api/v1/audit").then().statusCode(405);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM audit_event"));
+            assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE audit_event SET subject = 'x'"));
+        }
+    }
+}
