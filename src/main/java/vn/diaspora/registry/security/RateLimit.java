@@ -1,0 +1,70 @@
+package vn.diaspora.registry.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import vn.diaspora.registry.common.Problem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Requests per client (token subject) and minute, as a token bucket: bursts up to the limit,
+ * refilled evenly. Over it: 429 with Retry-After. Buckets live in this replica's memory, so
+ * behind N replicas a client gets up to N times the limit.
+ */
+public class RateLimit {
+    private static final int MAX_CLIENTS = 100_000;
+    private static final Map<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ConfigProperty(name = "registry.rate-limit.per-minute", defaultValue = "1200")
+    int perMinute;
+
+    @ServerRequestFilter
+    public Response limit(ContainerRequestContext request) {
+        if (identity.isAnonymous() || perMinute <= 0) {
+            return null;
+        }
+        if (BUCKETS.size() > MAX_CLIENTS) {
+            BUCKETS.clear();
+        }
+        Bucket bucket = BUCKETS.computeIfAbsent(identity.getPrincipal().getName(), k -> new Bucket(perMinute));
+        long waitSeconds = bucket.take(perMinute);
+        if (waitSeconds == 0) {
+            return null;
+        }
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", waitSeconds)
+                .entity(new Problem("about:blank", "Too Many Requests", 429,
+                        "More than " + perMinute + " requests a minute from this client; retry after " + waitSeconds + " s",
+                        request.getUriInfo().getPath(), List.<Problem.FieldError>of()))
+                .build();
+    }
+
+    static final class Bucket {
+        private double tokens;
+        private long last = System.nanoTime();
+
+        Bucket(int capacity) {
+            tokens = capacity;
+        }
+
+        /** 0 when a request may pass, else the seconds until one may. */
+        synchronized long take(int perMinute) {
+            long now = System.nanoTime();
+            tokens = Math.min(perMinute, tokens + (now - last) / 60e9 * perMinute);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - tokens) * 60.0 / perMinute));
+        }
+    }
+}
