@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AuditLog {
-    public enum Action { READ, HISTORY, SEARCH, CREATE, UPDATE, DELETE, ACCEPT, EXPORT }
+    public enum Action { READ, HISTORY, SEARCH, CREATE, UPDATE, DELETE, ACCEPT, EXPORT, ERASE }
 
     @Inject
     EntityManager em;

@@ -89,7 +89,8 @@ public record PersonData(
     public record Consent(
             @NotNull LegalBasis legalBasis,
             @PastOrPresent LocalDate date,
-            @Size(max = 500) @Schema(example = "registry and contact by the Department of Foreign Affairs") String scope) {
+            @Size(max = 500) @Schema(example = "registry and contact by the Department of Foreign Affairs") String scope,
+            @PastOrPresent @Schema(description = "When the person withdrew consent, if they did") LocalDate withdrawnOn) {
         public Consent {
             scope = Text.clean(scope);
         }

@@ -33,6 +33,33 @@ public class PersonResource extends RecordResource<Person, PersonData> {
         return persons;
     }
 
+    @Inject
+    PersonPrivacy privacy;
+
+    @GET
+    @jakarta.ws.rs.Path("/{id}/export")
+    @RolesAllowed(REGISTRY_ADMIN)
+    @Operation(summary = "Everything held about a person: the record, every version, links (registry-admin; audited)")
+    public PersonPrivacy.Export export(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
+        return privacy.export(id);
+    }
+
+    @jakarta.ws.rs.POST
+    @jakarta.ws.rs.Path("/{id}/erasure")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @RolesAllowed(REGISTRY_ADMIN)
+    @Operation(summary = "Erase a person's personal data (registry-admin; audited)",
+            description = "Removes the personal fields from the record and from all its versions; country, hometown, "
+                    + "categories and residence status stay for anonymous statistics. The record leaves lists and searches.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Erased")
+    public void erase(@jakarta.ws.rs.PathParam("id") java.util.UUID id, ErasureRequest request) {
+        privacy.erase(id, request == null ? null : request.reason());
+    }
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ErasureRequest")
+    public record ErasureRequest(@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "request of the person, letter of 2026-11-20") String reason) {
+    }
+
     @GET
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "List and search persons", description = "Keyset-paged; q matches names without regard to case, diacritics or a small typo, best match first.")

@@ -1,0 +1,121 @@
+package vn.diaspora.registry.person;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.audit.AuditLog;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.record.RecordView;
+import vn.diaspora.registry.record.VersionView;
+import vn.diaspora.registry.security.Caller;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A person's rights over their data (Decree 13/2023/NĐ-CP): a copy of everything held about
+ * them, and erasure, which removes the personal fields from the record and from every version
+ * of it while the anonymous fields (country, hometown, categories, residence status) keep
+ * counting in statistics. Both are audited.
+ */
+@ApplicationScoped
+public class PersonPrivacy {
+    /** Fields removed by erasure, from the record's versions. */
+    static final List<String> PERSONAL = List.of("fullName", "foreignName", "birthName", "birthDate", "birthYear", "city",
+            "occupation", "expertise", "employer", "contacts", "relativesContact", "consent", "notes");
+    static final String ERASED_NAME = "[đã xóa / erased]";
+
+    @Schema(name = "PersonExport", description = "Everything the registry holds about a person")
+    public record Export(RecordView<PersonData> person, List<VersionView> history,
+                         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY) JsonNode links,
+                         Instant exportedAt) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    PersonService persons;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Caller caller;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Transactional
+    public Export export(UUID id) {
+        RecordView<PersonData> person = persons.get(id);
+        List<VersionView> history = persons.history(id);
+        String links = (String) em.createNativeQuery("""
+                        SELECT coalesce(jsonb_agg(l), '[]')::text FROM (
+                            SELECT 'association' AS kind, a.id, a.name, m.role FROM association_member m JOIN association a ON a.id = m.association_id
+                            WHERE m.person_id = ?1 AND a.deleted_at IS NULL
+                            UNION ALL
+                            SELECT 'business', b.id, b.name, o.role FROM business_owner o JOIN business b ON b.id = o.business_id
+                            WHERE o.person_id = ?1 AND b.deleted_at IS NULL
+                            UNION ALL
+                            SELECT 'contribution', c.id, c.kind, NULL FROM contribution c WHERE c.person_id = ?1 AND c.deleted_at IS NULL) l""")
+                .setParameter(1, id).getSingleResult();
+        audit.record(AuditLog.Action.EXPORT, "persons", List.of(id), 1);
+        try {
+            return new Export(person, history, json.readTree(links), Instant.now());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Erases the person's personal data; the record leaves lists and searches. Erasing twice changes nothing more. */
+    @Transactional
+    public void erase(UUID id, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ProblemException.invalid("reason", "a reason of 1 to 500 characters is required");
+        }
+        Person p = em.find(Person.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ProblemException.notFound("Person " + id);
+        }
+        if (ERASED_NAME.equals(p.fullName)) {
+            return;
+        }
+        String remove = String.join(" - ", PERSONAL.stream().map(f -> "'" + f + "'").toList());
+        em.createNativeQuery("UPDATE record_version SET snapshot = (snapshot - " + remove + ") || jsonb_build_object('fullName', cast(?2 AS text)) "
+                        + "WHERE collection = 'persons' AND record_id = ?1")
+                .setParameter(1, id).setParameter(2, ERASED_NAME).executeUpdate();
+        p.fullName = ERASED_NAME;
+        p.foreignName = null;
+        p.birthName = null;
+        p.birthDate = null;
+        p.birthYear = null;
+        p.city = null;
+        p.occupation = null;
+        p.expertise = null;
+        p.employer = null;
+        p.contacts = null;
+        p.relativesContact = null;
+        p.consent = null;
+        p.notes = null;
+        p.version++;
+        p.updatedAt = Instant.now();
+        p.updatedBy = caller.subject();
+        if (p.deletedAt == null) {
+            p.deletedAt = p.updatedAt;
+            p.deletedBy = p.updatedBy;
+        }
+        p.deleteReason = "erasure: " + reason.strip();
+        p.contentHash = "erased";
+        em.createNativeQuery("""
+                        INSERT INTO record_version (collection, record_id, version, action, changed_fields, snapshot, actor, at, reason)
+                        VALUES ('persons', ?1, ?2, 'DELETE', cast(?3 AS text[]), cast(?4 AS jsonb), ?5, ?6, ?7)""")
+                .setParameter(1, id).setParameter(2, p.version).setParameter(3, "{" + String.join(",", PERSONAL) + "}")
+                .setParameter(4, json.valueToTree(java.util.Map.of("fullName", ERASED_NAME, "country", p.country,
+                        "hometownCode", p.hometownCode, "reportingUnit", p.reportingUnit)).toString())
+                .setParameter(5, p.updatedBy).setParameter(6, java.sql.Timestamp.from(p.updatedAt)).setParameter(7, p.deleteReason)
+                .executeUpdate();
+        audit.record(AuditLog.Action.ERASE, "persons", List.of(id), 1);
+    }
+}
