@@ -1,0 +1,133 @@
+package vn.diaspora.registry.e2e;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.diaspora.registry.Api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static vn.diaspora.registry.Api.as;
+
+/**
+ * End to end with the real Keycloak of deploy/keycloak (started by .ci/run with run.sh): tokens
+ * of the demo users (password grant) and of the provincial system (client credentials),
+ * verified by the service through OIDC discovery. Tagged e2e: `./mvnw test -Pe2e`.
+ */
+@Tag("e2e")
+@QuarkusTest
+@TestProfile(KeycloakE2ETest.RealKeycloak.class)
+class KeycloakE2ETest {
+    static final String REALM = System.getProperty("keycloak.realm-url", "http://localhost:8180/realms/diaspora");
+
+    public static class RealKeycloak implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.auth-server-url", REALM, "quarkus.oidc.public-key", "",
+                    "quarkus.oidc.token.issuer", REALM);
+        }
+    }
+
+    static String LUC_NGAN, TP_BAC_GIANG, BAC_GIANG, BINH_DINH, ADMIN, AUDITOR, SYSTEM;
+
+    @BeforeAll
+    static void tokens() {
+        LUC_NGAN = password("officer-luc-ngan");
+        TP_BAC_GIANG = password("officer-tp-bac-giang");
+        BAC_GIANG = password("province-bac-giang");
+        BINH_DINH = password("province-binh-dinh");
+        ADMIN = password("registry-admin");
+        AUDITOR = password("auditor");
+        SYSTEM = given().baseUri(REALM).formParam("grant_type", "client_credentials").formParam("client_id", "provincial-system")
+                .formParam("client_secret", "dev-only-provincial-system-secret").post("/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    static String password(String user) {
+        return password(user, "registry-swagger");
+    }
+
+    static String password(String user, String client) {
+        return given().baseUri(REALM).formParam("grant_type", "password").formParam("client_id", client)
+                .formParam("username", user).formParam("password", "dev-only-password").post("/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    static Map<String, Object> lucNgan(String name) {
+        Map<String, Object> p = Api.person(name);
+        p.put("hometownCode", "07591");
+        return p;
+    }
+
+    @Test
+    void roleAndScopeMatrixForRecords() {
+        String id = as(LUC_NGAN).body(lucNgan("Keycloak " + Api.uniqueWord())).post(Api.PERSONS).then().statusCode(201)
+                .body("reportingUnit", is("219")).extract().path("id");
+        String path = Api.PERSONS + "/" + id;
+        given().get(path).then().statusCode(401);
+        as(LUC_NGAN).get(path).then().statusCode(200).body("contacts.email", is("someone@example.jp"));
+        as(TP_BAC_GIANG).get(path).then().statusCode(404);            // another unit: existence does not leak
+        as(TP_BAC_GIANG).header("If-Match", "W/\"1\"").queryParam("reason", "x").delete(path).then().statusCode(404);
+        as(BAC_GIANG).get(path).then().statusCode(200);
+        as(BINH_DINH).get(path).then().statusCode(404);
+        as(SYSTEM).get(path).then().statusCode(200).body("$", not(hasKey("contacts"))).body("$", not(hasKey("relativesContact")));
+        as(SYSTEM).body(lucNgan("x")).post(Api.PERSONS).then().statusCode(403);
+        as(AUDITOR).get(path).then().statusCode(403);
+        as(AUDITOR).queryParam("record", id).get("/api/v1/audit").then().statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(0));
+        as(ADMIN).get("/api/v1/audit").then().statusCode(403);
+        as(ADMIN).get(path + "/export").then().statusCode(200);
+        as(BAC_GIANG).get(path + "/export").then().statusCode(403);
+        for (String collection : List.of("/api/v1/associations", "/api/v1/businesses", "/api/v1/contributions")) {
+            as(SYSTEM).get(collection).then().statusCode(200);
+            as(AUDITOR).get(collection).then().statusCode(403);
+            given().get(collection).then().statusCode(401);
+        }
+    }
+
+    @Test
+    void roleMatrixForTheQuarterlyCycleAndReports() {
+        String period = (1100 + (int) (System.nanoTime() % 800)) + "-Q1";
+        as(LUC_NGAN).post("/api/v1/periods/" + period + "/submissions").then().statusCode(201);
+        as(BAC_GIANG).post("/api/v1/periods/" + period + "/submissions").then().statusCode(403);
+        as(SYSTEM).get("/api/v1/periods/" + period + "/submissions").then().statusCode(403);
+        as(BAC_GIANG).get("/api/v1/periods/" + period + "/completeness").then().statusCode(200)
+                .body("units.find { it.unitCode == '219' }.state", is("DRAFT"));
+        as(LUC_NGAN).get("/api/v1/periods/" + period + "/completeness").then().statusCode(403);
+        as(SYSTEM).queryParam("period", period).get("/api/v1/statistics").then().statusCode(200);
+        as(AUDITOR).queryParam("period", period).get("/api/v1/statistics").then().statusCode(403);
+        as(LUC_NGAN).get("/api/v1/admin-units?code=219").then().statusCode(200);
+    }
+
+    @Test
+    void forgedAndForeignTokensAreRefused() {
+        String[] parts = LUC_NGAN.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"unit-officer\"", "\"registry-admin\"");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+        String devSigned = vn.diaspora.registry.Tokens.role("registry-admin");   // the dev key is not trusted here
+        String otherAudience = password("officer-luc-ngan", "admin-cli");       // a token not meant for this service
+        for (String token : new String[]{tampered, none, devSigned, otherAudience}) {
+            given().auth().oauth2(token).get(Api.PERSONS).then().statusCode(401);
+        }
+        as(LUC_NGAN).get(Api.PERSONS).then().statusCode(200);
+    }
+
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+}
