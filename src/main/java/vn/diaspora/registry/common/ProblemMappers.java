@@ -81,9 +81,15 @@ public class ProblemMappers {
         return respond(500, "The service could not complete the request", List.of(), uri);
     }
 
-    static Response respond(int status, String detail, List<FieldError> errors, UriInfo uri) {
+    public static Response respond(int status, String detail, List<FieldError> errors, UriInfo uri) {
         Response.Status s = Response.Status.fromStatusCode(status);
-        String title = s != null ? s.getReasonPhrase() : status == 422 ? "Unprocessable Content" : status == 428 ? "Precondition Required" : "Error";
+        String title = s != null ? s.getReasonPhrase()
+                : switch (status) {
+                    case 422 -> "Unprocessable Content";
+                    case 428 -> "Precondition Required";
+                    case 429 -> "Too Many Requests";
+                    default -> "Error";
+                };
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors))

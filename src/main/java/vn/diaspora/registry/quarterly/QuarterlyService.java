@@ -263,9 +263,7 @@ public class QuarterlyService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Integer last = em.createQuery("SELECT max(i.position) FROM SubmissionItem i WHERE i.submissionId = :s", Integer.class)
-                .setParameter("s", id).getSingleResult();
-        int position = last == null ? 0 : last;
+        int position = lastPosition(id);
         for (ItemInput in : items) {
             SubmissionItem.Key key = new SubmissionItem.Key();
             key.submissionId = id;
@@ -297,9 +295,7 @@ public class QuarterlyService {
     @Transactional
     public QuarterlyViews.UploadSummary upload(UUID id, InputStream body, Kind csvKind) {
         Submission s = editable(id);
-        Integer last = em.createQuery("SELECT max(i.position) FROM SubmissionItem i WHERE i.submissionId = :s", Integer.class)
-                .setParameter("s", id).getSingleResult();
-        int[] counters = {last == null ? 0 : last, 0};
+        int[] counters = {lastPosition(id), 0};
         Set<String> keys = new HashSet<>();
         List<FieldError> duplicates = new ArrayList<>();
         em.flush();
@@ -352,6 +348,13 @@ public class QuarterlyService {
         }
         touch(s);
         return new QuarterlyViews.UploadSummary(id, counters[1], (int) SubmissionItem.count("submissionId", id));
+    }
+
+    /** Position of the submission's last row (0 when it has none): new rows go after it. */
+    private int lastPosition(UUID id) {
+        Integer last = em.createQuery("SELECT max(i.position) FROM SubmissionItem i WHERE i.submissionId = :s", Integer.class)
+                .setParameter("s", id).getSingleResult();
+        return last == null ? 0 : last;
     }
 
     @Transactional

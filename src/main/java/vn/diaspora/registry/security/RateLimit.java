@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import vn.diaspora.registry.common.Problem;
+import vn.diaspora.registry.common.ProblemMappers;
 
 import java.util.List;
 import java.util.Map;
@@ -40,11 +40,10 @@ public class RateLimit {
         if (waitSeconds == 0) {
             return null;
         }
-        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", waitSeconds)
-                .entity(new Problem("about:blank", "Too Many Requests", 429,
-                        "More than " + perMinute + " requests a minute from this client; retry after " + waitSeconds + " s",
-                        request.getUriInfo().getPath(), List.<Problem.FieldError>of()))
-                .build();
+        Response problem = ProblemMappers.respond(429,
+                "More than " + perMinute + " requests a minute from this client; retry after " + waitSeconds + " s",
+                List.of(), request.getUriInfo());
+        return Response.fromResponse(problem).header("Retry-After", waitSeconds).build();
     }
 
     static final class Bucket {
