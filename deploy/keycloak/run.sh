@@ -3,8 +3,9 @@
 # (realm "diaspora": roles, demo users with province/unit attributes, the Swagger UI client
 # with PKCE, a client-credentials client for other provincial systems), and waits until ready.
 #   deploy/keycloak/run.sh            # in the background; its log is in target/keycloak.log
-# Demo users' password: dev-only-password. Run the service against it:
-#   QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:8180/realms/diaspora ./mvnw quarkus:dev
+# Demo users' password: dev-only-password. Run the service against it (instead of the dev key):
+#   KC=http://localhost:8180/realms/diaspora
+#   ./mvnw quarkus:dev -Dquarkus.oidc.auth-server-url=$KC -Dquarkus.oidc.token.issuer=$KC -Dquarkus.oidc.public-key=
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 VERSION=26.7.3
