@@ -30,8 +30,13 @@ class OperationsTest {
     }
 
     @Test
-    void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    void swaggerUiIsServedAndOffersTheIdentityProviderLogin() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"))
+                .body(containsString("registry-swagger"))
+                .body(containsString("usePkceWithAuthorizationCodeGrant: true"));
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.login.type", is("openIdConnect"))
+                .body("paths.'/api/v1/persons'.get.security.login", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.hasItem("openid")));
     }
 
     /** The committed openapi.yaml is what the code produces; regenerate with: mvn test -Dopenapi.write=true */
