@@ -32,16 +32,24 @@ public class OidcLoginScheme implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(this::offerLogin));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.getOperations().values().forEach(this::requireToken);
+            }
+        });
     }
 
-    private void offerLogin(Operation operation) {
-        List<SecurityRequirement> security = operation.getSecurity();
-        if (security == null || security.stream().noneMatch(r -> r.hasScheme("bearer"))) {
-            return;
+    /**
+     * Every /api operation needs a token (the HTTP policy says so), including the ones whose roles
+     * are declared on a generic superclass or not at all, which the scanner leaves without a
+     * requirement; Swagger UI sends the token only where the document asks for one.
+     */
+    private void requireToken(Operation operation) {
+        List<SecurityRequirement> security = operation.getSecurity() == null ? new ArrayList<>() : new ArrayList<>(operation.getSecurity());
+        if (security.stream().noneMatch(r -> r.hasScheme("bearer"))) {
+            security.add(OASFactory.createSecurityRequirement().addScheme("bearer", List.of()));
         }
-        List<SecurityRequirement> alternatives = new ArrayList<>(security);
-        alternatives.add(OASFactory.createSecurityRequirement().addScheme(NAME, List.of("openid")));
-        operation.setSecurity(alternatives);
+        security.add(OASFactory.createSecurityRequirement().addScheme(NAME, List.of("openid")));
+        operation.setSecurity(security);
     }
 }
