@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Next to the bearer scheme (paste a token), the OpenAPI document offers a login with the
+ * Security in the OpenAPI document. Next to the bearer scheme (paste a token), the OpenAPI document offers a login with the
  * identity provider (OpenID Connect discovery), so that Swagger UI's Authorize can sign in with
  * the authorization code flow and PKCE (client {@code registry-swagger}).
  */
@@ -51,5 +51,37 @@ public class OidcLoginScheme implements OASFilter {
         }
         security.add(OASFactory.createSecurityRequirement().addScheme(NAME, List.of("openid")));
         operation.setSecurity(security);
+        documentRateLimit(operation);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Schema count() {
+        return OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)
+                .format("int32").minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE));
+    }
+
+    /** The rate limit (security/RateLimit): its headers on every answer, and the 429. */
+    private static void documentRateLimit(Operation operation) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        if (operation.getResponses().getAPIResponse("429") == null) {
+            operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
+                    .description("Too many requests from this client; retry after Retry-After seconds")
+                    .addHeader("Retry-After", OASFactory.createHeader().schema(count()))
+                    .content(OASFactory.createContent().addMediaType(vn.diaspora.registry.common.Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+        }
+        operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            if (code.startsWith("2") || code.startsWith("4")) {
+                for (String header : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
+                    response.addHeader(header, OASFactory.createHeader().description(header + " (IETF RateLimit header fields draft)")
+                            .schema(count()));
+                }
+                response.addHeader("Access-Control-Allow-Origin", OASFactory.createHeader()
+                        .description("Sent to the configured Swagger UI origin only (CORS)")
+                        .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                                .maxLength(200)));
+            }
+        });
     }
 }

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import vn.diaspora.registry.common.ProblemMappers;
 
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RateLimit {
     private static final int MAX_CLIENTS = 100_000;
+    private static final String BUCKET = RateLimit.class.getName();
     private static final Map<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
 
     @Inject
@@ -37,6 +40,7 @@ public class RateLimit {
         }
         Bucket bucket = BUCKETS.computeIfAbsent(identity.getPrincipal().getName(), k -> new Bucket(perMinute));
         long waitSeconds = bucket.take(perMinute);
+        request.setProperty(BUCKET, bucket);
         if (waitSeconds == 0) {
             return null;
         }
@@ -44,6 +48,17 @@ public class RateLimit {
                 "More than " + perMinute + " requests a minute from this client; retry after " + waitSeconds + " s",
                 List.of(), request.getUriInfo());
         return Response.fromResponse(problem).header("Retry-After", waitSeconds).build();
+    }
+
+    /** RateLimit-* headers (IETF draft) on every answer to a limited client. */
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(BUCKET) instanceof Bucket bucket) {
+            int[] state = bucket.state(perMinute);
+            response.getHeaders().putSingle("RateLimit-Limit", perMinute);
+            response.getHeaders().putSingle("RateLimit-Remaining", state[0]);
+            response.getHeaders().putSingle("RateLimit-Reset", state[1]);
+        }
     }
 
     static final class Bucket {
@@ -64,6 +79,11 @@ public class RateLimit {
                 return 0;
             }
             return Math.max(1, (long) Math.ceil((1 - tokens) * 60.0 / perMinute));
+        }
+
+        /** Whole requests left, and seconds until the bucket is full again. */
+        synchronized int[] state(int perMinute) {
+            return new int[]{(int) Math.floor(tokens), (int) Math.ceil((perMinute - tokens) * 60.0 / perMinute)};
         }
     }
 }
