@@ -28,14 +28,6 @@ public class Validation {
         return errors;
     }
 
-    /** Throws 422 naming every field of {@code body} that breaks its annotations. */
-    public void check(Object body) {
-        List<FieldError> errors = errors(body);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-    }
-
     /** A bean path ("contacts.email", "members[0].role"); for a resource-method parameter, its name. */
     static String fieldPath(Path path) {
         String name = null;

@@ -48,6 +48,8 @@ public class QuarterlyResource {
     @Inject
     QuarterlyService quarterly;
     @Inject
+    ItemTemplate template;
+    @Inject
     Idempotency idempotency;
     @Context
     UriInfo uri;
@@ -176,7 +178,7 @@ public class QuarterlyResource {
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The upload template: a sheet per record kind with Vietnamese headers, and the reference codes")
     public jakarta.ws.rs.core.Response templateXlsx() {
-        jakarta.ws.rs.core.StreamingOutput out = quarterly::templateXlsx;
+        jakarta.ws.rs.core.StreamingOutput out = template::xlsx;
         return jakarta.ws.rs.core.Response.ok(out, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"submission-template.xlsx\"").build();
     }
@@ -188,7 +190,7 @@ public class QuarterlyResource {
     @Operation(summary = "The CSV template of one record kind (person, association, business, contribution)")
     public jakarta.ws.rs.core.Response templateCsv(@PathParam("kind") String kind) {
         Kind k = Params.enumValue("kind", kind.toUpperCase(java.util.Locale.ROOT), Kind.class);
-        jakarta.ws.rs.core.StreamingOutput out = o -> quarterly.templateCsv(k, o);
+        jakarta.ws.rs.core.StreamingOutput out = o -> template.csv(k, o);
         return jakarta.ws.rs.core.Response.ok(out, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + ItemTemplate.fileName(k) + "\"").build();
     }

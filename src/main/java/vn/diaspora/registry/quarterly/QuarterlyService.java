@@ -39,7 +39,6 @@ import vn.diaspora.registry.security.Roles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -92,8 +91,6 @@ public class QuarterlyService {
     ItemUpload upload;
     @Inject
     vn.diaspora.registry.audit.AuditLog audit;
-    @Inject
-    ItemTemplate template;
 
     RecordService<?, ?> records(Kind kind) {
         return switch (kind) {
@@ -447,14 +444,6 @@ public class QuarterlyService {
         s.reviewedAt = Instant.now();
         s.reviewedBy = caller.subject();
         return view(s);
-    }
-
-    public void templateXlsx(OutputStream out) throws IOException {
-        template.xlsx(out);
-    }
-
-    public void templateCsv(Kind kind, OutputStream out) throws IOException {
-        template.csv(kind, out);
     }
 
     // ---- completeness ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import java.util.List;
  * the authorization code flow and PKCE (client {@code registry-swagger}).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class OidcLoginScheme implements OASFilter {
+public class OpenApiSecurity implements OASFilter {
     static final String NAME = "login";
 
     @Override
