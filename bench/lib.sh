@@ -23,6 +23,9 @@ fi
 
 start_service() {
   if curl -s -o /dev/null "localhost:$PORT"; then echo "port $PORT is in use" >&2; exit 1; fi
+  # The bench database outlives a run, so its encryption key does too (bench/out is not committed).
+  [ -f "$OUT/encryption.key" ] || head -c 32 /dev/urandom | base64 > "$OUT/encryption.key"
+  REGISTRY_ENCRYPTION_KEY=$(cat "$OUT/encryption.key") \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
   QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   REGISTRY_RATE_LIMIT_PER_MINUTE=0 \

@@ -2,6 +2,7 @@
 -- Bắc Giang and Bình Định (pre- and post-2025 units), a realistic spread of host countries.
 -- __PERSONS__ is replaced by the number of persons (the demo start uses 800, bench/ 1,000,000);
 -- associations, businesses and contributions follow in proportion. Runs in one transaction.
+-- Contacts are encrypted by the service (security/FieldCipher), so the demo start adds them itself.
 SELECT setseed(0.2026);
 
 CREATE TEMP TABLE demo_pick ON COMMIT DROP AS
@@ -39,7 +40,7 @@ FROM (
 ) s;
 
 INSERT INTO person (id, full_name, foreign_name, sex, birth_date, birth_year, hometown_code, country, city,
-                    residence_status, nationalities, categories, occupation, contacts, consent, status,
+                    residence_status, nationalities, categories, occupation, consent, status,
                     reporting_unit, province_code, version, content_hash, created_at, created_by, updated_at, updated_by)
 SELECT id, full_name,
        CASE WHEN r1 < 0.4 THEN initcap(registry_norm(given)) || ' ' || initcap(registry_norm(family)) END,
@@ -53,8 +54,6 @@ SELECT id, full_name,
                     WHEN 'CZ' THEN 'Praha' WHEN 'RU' THEN 'Moskva' WHEN 'LA' THEN 'Viêng Chăn' WHEN 'FR' THEN 'Paris'
                     WHEN 'CA' THEN 'Toronto' END,
        residence, CASE WHEN residence = 'CITIZEN' THEN ARRAY[country] ELSE ARRAY['VN'] END, categories, occupation,
-       CASE WHEN r2 < 0.5 THEN jsonb_build_object('email', lower(registry_norm(given)) || '.' || left(id::text, 6) || '@example.org',
-                                                  'phone', '+' || (10 + (r1 * 80)::int) || ' ' || (100000000 + (r2 * 800000000)::int)) END,
        jsonb_build_object('legalBasis', 'PUBLIC_TASK', 'date', '2025-01-15', 'scope', 'registry of natives abroad'),
        CASE WHEN r1 > 0.97 THEN 'RETURNED' WHEN r1 > 0.95 THEN 'LOST_CONTACT' ELSE 'ACTIVE' END,
        reporting_unit, province_code, 1, 'generated', now(), 'demo-data', now(), 'demo-data'

@@ -39,6 +39,9 @@ class BadInputTest {
                 bad("lower-case country", p -> p.put("country", "jp"), 422, "country"),
                 bad("alpha-3 country", p -> p.put("country", "JPN"), 422, "country"),
                 bad("unknown nationality", p -> p.put("nationalities", List.of("VN", "ZZ")), 422, "nationalities[1]"),
+                bad("eleven nationalities", p -> p.put("nationalities", List.of("VN", "JP", "US", "FR", "DE", "KR", "CN", "AU", "CA", "GB", "IT")), 422, "nationalities"),
+                bad("hometown code of 11 characters", p -> p.put("hometownCode", "07210".repeat(2) + "1"), 422, "hometownCode"),
+                bad("notes over 4,000 characters", p -> p.put("notes", "x".repeat(4001)), 422, "notes"),
                 bad("birth date in the future", p -> p.put("birthDate", LocalDate.now().plusDays(2).toString()), 422, "birthDate"),
                 bad("birth year in the future", p -> p.put("birthYear", LocalDate.now().getYear() + 1), 422, "birthYear"),
                 bad("birth year too early", p -> p.put("birthYear", 1800), 422, "birthYear"),
@@ -120,7 +123,11 @@ class BadInputTest {
                 Arguments.of("category=PILOT", "category"),
                 Arguments.of("status=GONE", "status"),
                 Arguments.of("updatedSince=yesterday", "updatedSince"),
-                Arguments.of("q=" + "a".repeat(201), "q"));
+                Arguments.of("q=" + "a".repeat(201), "q"),
+                Arguments.of("cursor=" + "A".repeat(201), "cursor"),
+                Arguments.of("hometown=" + "1".repeat(11), "hometown"),
+                Arguments.of("country=JPN", "country"),
+                Arguments.of("updatedSince=" + "2026-01-01T00:00:00Z".repeat(2), "updatedSince"));
     }
 
     @ParameterizedTest(name = "{0}")

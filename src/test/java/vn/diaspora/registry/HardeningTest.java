@@ -3,9 +3,12 @@ package vn.diaspora.registry;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -17,7 +20,7 @@ class HardeningTest {
     public static class SmallRateLimit implements io.quarkus.test.junit.QuarkusTestProfile {
         @Override
         public java.util.Map<String, String> getConfigOverrides() {
-            return java.util.Map.of("registry.rate-limit.per-minute", "120");
+            return java.util.Map.of("registry.rate-limit.per-minute", "120", "registry.quarterly.max-rows", "5");
         }
     }
 
@@ -55,5 +58,45 @@ class HardeningTest {
         given().auth().oauth2(own).get("/api/v1/persons/" + UUID.randomUUID()).then().statusCode(429)
                 .contentType("application/problem+json").header("Retry-After", notNullValue());
         as(token).get("/api/v1/countries").then().statusCode(200); // other clients are not affected
+    }
+
+    @Test
+    void aSubmissionOverItsRowLimitIsRefusedWholeByJsonAndByFile() {
+        String officer = Tokens.unitOfficer("219");
+        String id = QuarterlyCycleTest.open(officer, QuarterlyCycleTest.period());
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            rows.add(QuarterlyCycleTest.row("PERSON", "R" + i, "CREATE", QuarterlyCycleTest.lucNgan("Hàng " + i)));
+        }
+        as(officer).body(rows.subList(0, 4)).put("/api/v1/submissions/" + id + "/items").then().statusCode(200);
+        as(officer).body(rows.subList(4, 6)).put("/api/v1/submissions/" + id + "/items").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", is("body"))
+                .body("errors[0].message", containsString("at most 5 rows"));
+        String csv = QuarterlyUploadTest.HEADER + "\nF1,CREATE,Nguyễn Văn Một,,07591,JP,\nF2,CREATE,Nguyễn Văn Hai,,07591,JP,\n";
+        given().auth().oauth2(officer).contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/submissions/" + id + "/items/upload").then().statusCode(422);
+        as(officer).get("/api/v1/submissions/" + id + "/items").then().statusCode(200).body("size()", is(4)); // nothing half-written
+    }
+
+    @Test
+    void problemDetailsListAtMostAHundredFieldErrors() {
+        String officer = Tokens.unitOfficer("219");
+        String id = QuarterlyCycleTest.open(officer, QuarterlyCycleTest.period());
+        List<Map<String, Object>> rows = java.util.stream.IntStream.range(0, 150)
+                .mapToObj(i -> QuarterlyCycleTest.row("PERSON", "", "CREATE", null)).toList();
+        as(officer).body(rows).put("/api/v1/submissions/" + id + "/items").then().statusCode(422)
+                .body("errors.size()", is(100));
+    }
+
+    @Test
+    void aTokenWithAnAbsurdSubjectIsRefusedAndForeignRolesStayOutOfTheAudit() {
+        String longSubject = Tokens.builder("api-reader", "s".repeat(256)).sign(Tokens.devKey());
+        given().auth().oauth2(longSubject).get("/api/v1/persons").then().statusCode(401);
+        String subject = "odd-roles-" + UUID.randomUUID();
+        String oddRoles = Tokens.builder("api-reader", subject)
+                .claim("realm_access", Map.of("roles", List.of("api-reader", "offline_access", "a,b}\"c"))).sign(Tokens.devKey());
+        as(oddRoles).get("/api/v1/persons").then().statusCode(200);
+        as(Api.AUDITOR).queryParam("subject", subject).get("/api/v1/audit").then().statusCode(200)
+                .body("items[0].roles", is(List.of("api-reader")));
     }
 }

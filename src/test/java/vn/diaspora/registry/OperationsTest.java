@@ -63,5 +63,10 @@ class OperationsTest {
         String configured = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.oidc.public-key", String.class);
         assertEquals(devKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""), configured,
                 "the dev/test profiles trust deploy/dev/dev-public-key.pem");
+
+        String devEncryptionKey = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("registry.encryption.key", String.class);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> vn.diaspora.registry.security.DevKeyGuard.refuseEncryptionKey(devEncryptionKey));
+        vn.diaspora.registry.security.DevKeyGuard.refuseEncryptionKey("c29tZXRoaW5nIGVsc2UsIDMyIGJ5dGVzIGxvbmcgLi4uLi4=");
     }
 }

@@ -22,6 +22,99 @@ import static vn.diaspora.registry.Api.person;
 
 @QuarkusTest
 class PrivacyTest {
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+    @jakarta.inject.Inject
+    vn.diaspora.registry.security.SealExisting sealExisting;
+
+    /** The row of a person and its newest version as PostgreSQL holds them. */
+    List<String> stored(String id) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT p.contacts, p.relatives_contact, p.notes, v.snapshot::text "
+                     + "FROM person p JOIN record_version v ON v.record_id = p.id WHERE p.id = ?::uuid ORDER BY v.version DESC LIMIT 1")) {
+            ps.setString(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            }
+        }
+    }
+
+    @Test
+    void contactsRelativesAndNotesAreEncryptedAtRestAndReadBackInClear() throws Exception {
+        Map<String, Object> body = person("Mã Hóa " + Api.uniqueWord());
+        body.put("relativesContact", Map.of("name", "Nguyễn Thị Mẹ", "relation", "mother", "phone", "0912 345 678"));
+        body.put("notes", "Gặp tại hội nghị kiều bào 2026");
+        String id = createPerson(PROVINCE_24, body);
+        List<String> row = stored(id);
+        for (String column : row.subList(0, 3)) {
+            org.junit.jupiter.api.Assertions.assertTrue(column.startsWith("enc:v1:dev-only:"), column);
+        }
+        String snapshot = row.get(3);
+        for (String clear : List.of("someone@example.jp", "0912 345 678", "Nguyễn Thị Mẹ", "hội nghị")) {
+            org.junit.jupiter.api.Assertions.assertFalse(String.join(" ", row).contains(clear), clear + " is stored in clear");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(snapshot.contains("Mã Hóa"), "names stay searchable: " + snapshot);
+        as(PROVINCE_24).get(PERSONS + "/" + id).then().statusCode(200)
+                .body("contacts.email", is("someone@example.jp"))
+                .body("relativesContact.phone", is("0912 345 678"))
+                .body("notes", is("Gặp tại hội nghị kiều bào 2026"));
+        as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().statusCode(200)
+                .body("[0].snapshot.relativesContact.name", is("Nguyễn Thị Mẹ"))
+                .body("[0].snapshot.notes", is("Gặp tại hội nghị kiều bào 2026"));
+    }
+
+    @Test
+    void submissionRowsKeepTheirContactsAndNotesEncryptedToo() throws Exception {
+        String officer = Tokens.unitOfficer("219");
+        String submission = QuarterlyCycleTest.open(officer, QuarterlyCycleTest.period());
+        Map<String, Object> data = QuarterlyCycleTest.lucNgan("Hàng Mã Hóa " + Api.uniqueWord());
+        data.put("notes", "ghi chú riêng");
+        as(officer).body(List.of(QuarterlyCycleTest.row("PERSON", "ENC-1", "CREATE", data)))
+                .put("/api/v1/submissions/" + submission + "/items").then().statusCode(200)
+                .body("[0].data.contacts.email", is("someone@example.jp")).body("[0].data.notes", is("ghi chú riêng"));
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT data::text FROM submission_item WHERE submission_id = ?::uuid")) {
+            ps.setString(1, submission);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String stored = rs.getString(1);
+                org.junit.jupiter.api.Assertions.assertFalse(stored.contains("someone@example.jp") || stored.contains("ghi chú"), stored);
+                org.junit.jupiter.api.Assertions.assertTrue(stored.contains("\"contacts\": \"enc:v1:"), stored);
+            }
+        }
+    }
+
+    @Test
+    void theDatabaseRefusesAClearValueAndOldClearRowsAreEncryptedAtStart() throws Exception {
+        String id = createPerson(PROVINCE_24, person("Dữ Liệu Cũ " + Api.uniqueWord()));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> st.executeUpdate("UPDATE person SET notes = 'in clear' WHERE id = '" + id + "'"));
+            org.junit.jupiter.api.Assertions.assertEquals("23514", refused.getSQLState()); // check_violation
+            // A database from before encryption at rest: its checks not yet validated, clear values in rows and versions.
+            st.execute("ALTER TABLE person DROP CONSTRAINT person_sealed");
+            st.execute("ALTER TABLE record_version DROP CONSTRAINT record_version_sealed");
+            st.executeUpdate("UPDATE person SET notes = 'old clear note', contacts = '{\"email\": \"old@example.jp\"}' WHERE id = '" + id + "'");
+            st.executeUpdate("UPDATE record_version SET snapshot = snapshot || '{\"notes\": \"old clear note\"}' WHERE record_id = '" + id + "'");
+            st.execute("ALTER TABLE person ADD CONSTRAINT person_sealed CHECK ((contacts IS NULL OR contacts LIKE 'enc:%') "
+                    + "AND (relatives_contact IS NULL OR relatives_contact LIKE 'enc:%') AND (notes IS NULL OR notes LIKE 'enc:%')) NOT VALID");
+            st.execute("ALTER TABLE record_version ADD CONSTRAINT record_version_sealed CHECK (coalesce(snapshot->>'contacts', 'enc:') LIKE 'enc:%' "
+                    + "AND coalesce(snapshot->>'relativesContact', 'enc:') LIKE 'enc:%' AND coalesce(snapshot->>'notes', 'enc:') LIKE 'enc:%') NOT VALID");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(2, sealExisting.sealAll(), "the person and its version");
+        List<String> row = stored(id);
+        org.junit.jupiter.api.Assertions.assertTrue(row.get(2).startsWith("enc:v1:"), row.get(2));
+        org.junit.jupiter.api.Assertions.assertFalse(row.get(3).contains("old clear note"), row.get(3));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT bool_and(convalidated) FROM pg_constraint WHERE conname IN ('person_sealed', 'record_version_sealed')")) {
+            rs.next();
+            org.junit.jupiter.api.Assertions.assertTrue(rs.getBoolean(1), "the checks are validated once every row is encrypted");
+        }
+        as(PROVINCE_24).get(PERSONS + "/" + id).then().statusCode(200)
+                .body("notes", is("old clear note")).body("contacts.email", is("old@example.jp"));
+        as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().body("[0].snapshot.notes", is("old clear note"));
+    }
 
     @Test
     void exportHoldsEverythingAboutThePersonAndIsAudited() {

@@ -1,14 +1,14 @@
 package vn.diaspora.registry.association;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import vn.diaspora.registry.record.RecordEntity;
+import vn.diaspora.registry.security.Sealed;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +27,10 @@ public class Association extends RecordEntity {
     @ElementCollection
     @CollectionTable(name = "association_member", joinColumns = @JoinColumn(name = "association_id"))
     public List<Membership> members = new ArrayList<>();
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = Sealed.class)
     public String contacts;
     public String website;
+    @Convert(converter = Sealed.class)
     public String notes;
 
     @Embeddable

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.ContactDetails;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordData;
 
@@ -23,15 +24,15 @@ public record AssociationData(
         @NotBlank @Size(max = 300) @Schema(example = "Hội đồng hương Bắc Giang tại Nhật Bản") String name,
         @Size(max = 300) @Schema(example = "在日バクザン同郷会", description = "Name in the language of the host country") String originalName,
         @NotNull Kind kind,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. JP") @Schema(example = "JP") String country,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. JP") @Schema(example = "JP", maxLength = 2) String country,
         @Size(max = 100) @Schema(example = "Tokyo") String city,
         @Min(1900) @Max(2100) @Schema(example = "2012") Integer foundedYear,
         @Min(0) @Max(10_000_000) @Schema(example = "350", description = "Members, as the association reports it") Integer memberCount,
-        List<@NotNull @Valid Member> members,
+        @Size(max = 10_000) List<@NotNull @Valid Member> members,
         @Valid ContactDetails contacts,
         @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String website,
-        @Size(max = 4000) String notes,
-        @Schema(example = "213", description = "Reporting unit; the officer's unit when absent") String reportingUnit) implements RecordData {
+        @Size(max = Limits.TEXT) String notes,
+        @Size(max = Limits.CODE) @Schema(example = "213", description = "Reporting unit; the officer's unit when absent") String reportingUnit) implements RecordData {
 
     public AssociationData {
         name = Text.clean(name);

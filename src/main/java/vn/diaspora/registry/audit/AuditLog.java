@@ -4,9 +4,9 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.diaspora.registry.common.RequestId;
 import vn.diaspora.registry.security.Caller;
+import vn.diaspora.registry.security.Roles;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -29,19 +29,15 @@ public class AuditLog {
     RequestId requestId;
     @Inject
     HttpServerRequest request;
-    @Inject
-    JsonWebToken token;
 
     public void record(Action action, String collection, Collection<UUID> ids, Integer resultCount) {
-        String client = token.getClaim("azp") != null ? token.getClaim("azp").toString()
-                : token.getClaim("client_id") != null ? token.getClaim("client_id").toString() : null;
         em.createNativeQuery("""
                         INSERT INTO audit_event (at, subject, roles, client, action, collection, record_ids, query, result_count, request_id)
                         VALUES (?1, ?2, cast(?3 AS text[]), ?4, ?5, ?6, cast(?7 AS uuid[]), ?8, ?9, ?10)""")
                 .setParameter(1, Timestamp.from(Instant.now()))
                 .setParameter(2, caller.subject())
-                .setParameter(3, "{" + String.join(",", caller.roles()) + "}")
-                .setParameter(4, client)
+                .setParameter(3, "{" + String.join(",", caller.roles().stream().filter(Roles.ALL::contains).sorted().toList()) + "}")
+                .setParameter(4, caller.client())
                 .setParameter(5, action.name())
                 .setParameter(6, collection)
                 .setParameter(7, "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}")

@@ -3,6 +3,7 @@ package vn.diaspora.registry.audit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.diaspora.registry.common.Cursor;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.ProblemException;
@@ -26,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+
 import static vn.diaspora.registry.security.Roles.AUDITOR;
 
 /** The audit log, for auditors only; read-only through the API (the table itself refuses changes). */
@@ -34,10 +37,16 @@ import static vn.diaspora.registry.security.Roles.AUDITOR;
 @Tag(name = "Audit", description = "Who read, searched or changed which records")
 public class AuditResource {
     @Schema(name = "AuditEvent")
-    public record AuditEvent(long id, Instant at, String subject, List<String> roles, String client, String action,
-                             String collection, List<UUID> recordIds,
-                             @Schema(description = "The query string of a search, as sent") String query,
-                             Integer resultCount, String requestId) {
+    public record AuditEvent(long id, Instant at, @Schema(maxLength = Limits.ACTOR) String subject,
+                             @Schema(description = "The caller's registry roles", maxItems = 5)
+                             List<@Size(max = 20) String> roles,
+                             @Schema(description = "The client (azp) the token was issued to", maxLength = Limits.ACTOR) String client,
+                             @Schema(implementation = AuditLog.Action.class) String action,
+                             @Schema(example = "persons", maxLength = 20) String collection,
+                             @Schema(description = "The records read, changed, or found by a search", maxItems = Page.MAX_LIMIT) List<UUID> recordIds,
+                             @Schema(description = "The query string of a search, as sent", maxLength = Limits.REQUEST_LINE) String query,
+                             @Schema(minimum = "0", maximum = "" + Limits.SUBMISSION_ROWS) Integer resultCount,
+                             @Schema(maxLength = Limits.REQUEST_ID) String requestId) {
     }
 
     @Inject
@@ -46,10 +55,10 @@ public class AuditResource {
     @GET
     @RolesAllowed(AUDITOR)
     @Operation(summary = "Audit events, newest first (keyset-paged)")
-    public Page<AuditEvent> list(@Parameter(description = "Token subject") @QueryParam("subject") String subject,
-                                 @Parameter(description = "Record id") @QueryParam("record") String record,
-                                 @Parameter(description = "From this instant (ISO 8601)") @QueryParam("from") String from,
-                                 @Parameter(description = "Before this instant (ISO 8601)") @QueryParam("to") String to,
+    public Page<AuditEvent> list(@Parameter(description = "Token subject") @Size(max = Limits.ACTOR) @QueryParam("subject") String subject,
+                                 @Parameter(description = "Record id") @Size(max = Limits.UUID) @QueryParam("record") String record,
+                                 @Parameter(description = "From this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("from") String from,
+                                 @Parameter(description = "Before this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("to") String to,
                                  @BeanParam Params.Paging paging) {
         int n = Page.limit(paging.limit);
         List<String> where = new ArrayList<>();

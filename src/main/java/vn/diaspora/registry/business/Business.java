@@ -1,14 +1,14 @@
 package vn.diaspora.registry.business;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import vn.diaspora.registry.record.RecordEntity;
+import vn.diaspora.registry.security.Sealed;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,9 +30,10 @@ public class Business extends RecordEntity {
     @CollectionTable(name = "business_owner", joinColumns = @JoinColumn(name = "business_id"))
     public List<Ownership> owners = new ArrayList<>();
     public String provinceLinks;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = Sealed.class)
     public String contacts;
     public String website;
+    @Convert(converter = Sealed.class)
     public String notes;
 
     @Embeddable

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.ContactDetails;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordData;
 
@@ -22,20 +23,20 @@ import java.util.UUID;
 @JsonIgnoreProperties(value = {"id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"}, allowGetters = true)
 public record BusinessData(
         @NotBlank @Size(max = 300) @Schema(example = "Saigon Foods GmbH") String name,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. DE") @Schema(example = "DE") String country,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. DE") @Schema(example = "DE", maxLength = 2) String country,
         @Size(max = 100) @Schema(example = "Berlin") String city,
         @Size(max = 100) @Schema(example = "HRB 123456", description = "Registration number in the host country") String registrationNumber,
         @Size(max = 200) @Schema(example = "Food import and retail") String sector,
-        List<@NotBlank @Size(max = 200) String> products,
+        @Size(max = 200) List<@NotBlank @Size(max = 200) String> products,
         @Schema(description = "Whether it distributes Vietnamese goods") boolean distributesVietnameseGoods,
         @Schema(example = "[\"Lục Ngạn lychee\", \"rice vermicelli\"]", description = "Vietnamese product groups it distributes")
-        List<@NotBlank @Size(max = 200) String> vietnameseProductGroups,
-        List<@NotNull @Valid Owner> owners,
+        @Size(max = 200) List<@NotBlank @Size(max = 200) String> vietnameseProductGroups,
+        @Size(max = 1000) List<@NotNull @Valid Owner> owners,
         @Size(max = 2000) @Schema(description = "Links to the province: investment, trade partners") String provinceLinks,
         @Valid ContactDetails contacts,
         @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String website,
-        @Size(max = 4000) String notes,
-        @Schema(example = "213", description = "Reporting unit; the officer's unit, or the first owner's, when absent") String reportingUnit) implements RecordData {
+        @Size(max = Limits.TEXT) String notes,
+        @Size(max = Limits.CODE) @Schema(example = "213", description = "Reporting unit; the officer's unit, or the first owner's, when absent") String reportingUnit) implements RecordData {
 
     public BusinessData {
         name = Text.clean(name);

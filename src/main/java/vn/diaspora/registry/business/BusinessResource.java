@@ -2,13 +2,17 @@ package vn.diaspora.registry.business;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Validation;
@@ -36,11 +40,11 @@ public class BusinessResource extends RecordResource<Business, BusinessData> {
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "List and search businesses", description = "Keyset-paged; q matches the name without regard to case, diacritics or a small typo.")
     public Page<RecordView<BusinessData>> list(
-            @Parameter(description = "Name search") @QueryParam("q") String q,
-            @Parameter(description = "Country (ISO alpha-2)") @QueryParam("country") String country,
-            @Parameter(description = "true: only businesses that distribute Vietnamese goods") @QueryParam("distributesVietnameseGoods") String distributes,
-            @Parameter(description = "Only businesses with this person as an owner") @QueryParam("owner") String owner,
-            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Name search") @Size(max = Limits.QUERY) @QueryParam("q") String q,
+            @Parameter(description = "Country (ISO alpha-2)") @Size(max = 2) @QueryParam("country") String country,
+            @Parameter(description = "true: only businesses that distribute Vietnamese goods") @Schema(type = SchemaType.BOOLEAN) @QueryParam("distributesVietnameseGoods") String distributes,
+            @Parameter(description = "Only businesses with this person as an owner") @Size(max = Limits.UUID) @QueryParam("owner") String owner,
+            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") String updatedSince,
             @BeanParam Params.Paging paging) {
         return businesses.list(q, paging, new BusinessService.Filter(country, Params.bool("distributesVietnameseGoods", distributes),
                 Validation.uuid(owner, "owner"), Params.instant("updatedSince", updatedSince)).query());

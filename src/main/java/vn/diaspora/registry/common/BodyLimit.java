@@ -12,6 +12,8 @@ import java.util.List;
  */
 public class BodyLimit {
     static final long JSON_LIMIT = 1 << 20;
+    /** quarkus.http.limits.max-body-size */
+    static final int UPLOAD_BYTES = 16 << 20;
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {

@@ -28,6 +28,9 @@ public final class Cursor {
             return null;
         }
         try {
+            if (cursor.length() > Limits.CURSOR) {
+                throw new IllegalArgumentException();
+            }
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> parts = List.of(raw.split(SEP, -1));
             if (parts.size() != arity + 1 || !parts.get(0).equals("v1")) {

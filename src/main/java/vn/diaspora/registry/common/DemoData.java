@@ -6,11 +6,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.diaspora.registry.security.FieldCipher;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +27,10 @@ public class DemoData {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    FieldCipher cipher;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @ConfigProperty(name = "registry.demo-data.enabled", defaultValue = "false")
     boolean enabled;
@@ -42,8 +48,31 @@ public class DemoData {
             }
             c.setAutoCommit(false);
             st.execute(script(DEMO_PERSONS));
+            addContacts(c);
             c.commit();
             LOG.infof("Loaded demo data: %d persons and their associations, businesses and contributions", DEMO_PERSONS);
+        }
+    }
+
+    /** Half the demo persons get an e-mail address and a phone, encrypted like every contact. */
+    private void addContacts(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, replace(registry_norm(full_name), ' ', '.') FROM person "
+                     + "WHERE created_by = 'demo-data' AND get_byte(uuid_send(id), 15) % 2 = 0");
+             PreparedStatement update = c.prepareStatement("UPDATE person SET contacts = ? WHERE id = ?")) {
+            int n = 0;
+            while (rs.next()) {
+                java.util.UUID id = (java.util.UUID) rs.getObject(1);
+                String phone = "+81 " + (100_000_000 + Math.floorMod(id.getLeastSignificantBits(), 800_000_000L));
+                update.setString(1, cipher.seal(json.createObjectNode().put("email", rs.getString(2) + "@example.org")
+                        .put("phone", phone).toString()));
+                update.setObject(2, id);
+                update.addBatch();
+                n++;
+            }
+            if (n > 0) {
+                update.executeBatch();
+            }
         }
     }
 

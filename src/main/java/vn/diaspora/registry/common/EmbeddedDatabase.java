@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public class EmbeddedDatabase implements ConfigSourceFactory {
     static final String URL = "quarkus.datasource.jdbc.url";
+    /** Below every real source: a configured URL always wins. */
+    static final int ORDINAL = 50;
     /** JVM-wide memo: survives class reloading in dev mode, where this class is loaded anew. */
     private static final String STARTED_URL = "registry.embedded-db.started-url";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
@@ -34,7 +36,8 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue url = context.getValue(URL);
-        if (url != null && url.getValue() != null && !url.getValue().isBlank()) {
+        // A value below this source's ordinal is only the build's recording of runtime defaults.
+        if (url != null && url.getValue() != null && !url.getValue().isBlank() && url.getSourceOrdinal() > ORDINAL) {
             return List.of();
         }
         ConfigValue enabled = context.getValue("registry.embedded-db.enabled");
@@ -50,7 +53,7 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
 
     @Override
     public OptionalInt getPriority() {
-        return OptionalInt.of(50);
+        return OptionalInt.of(ORDINAL);
     }
 
     private static final class LazySource implements ConfigSource {
@@ -62,9 +65,13 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
             this.port = port;
         }
 
+        /**
+         * None listed: the build records every listed value as a runtime default, which would start
+         * the server during the build and bake its port into the application. Lookups by name work.
+         */
         @Override
         public Set<String> getPropertyNames() {
-            return Set.of(URL, "quarkus.datasource.username");
+            return Set.of();
         }
 
         @Override
@@ -83,7 +90,7 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
 
         @Override
         public int getOrdinal() {
-            return 50; // below every real source: a configured URL always wins
+            return ORDINAL;
         }
     }
 

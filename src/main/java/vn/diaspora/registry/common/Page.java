@@ -6,8 +6,8 @@ import java.util.List;
 
 /** One page of a list; {@code nextCursor} is absent on the last page. No totals: lists can be large. */
 public record Page<T>(
-        List<T> items,
-        @Schema(description = "Opaque cursor of the next page; absent on the last page") String nextCursor) {
+        @Schema(maxItems = Page.MAX_LIMIT) List<T> items,
+        @Schema(description = "Opaque cursor of the next page; absent on the last page", maxLength = Limits.CURSOR) String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;

@@ -1,6 +1,8 @@
 package vn.diaspora.registry.common;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.Instant;
@@ -14,10 +16,11 @@ public final class Params {
 
     public static class Paging {
         @QueryParam("limit")
-        @Parameter(description = "Page size, 1 to 500 (default 50)")
+        @Parameter(description = "Page size, 1 to 500 (default 50)",
+                schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + Page.MAX_LIMIT, defaultValue = "" + Page.DEFAULT_LIMIT))
         public String limit;
         @QueryParam("cursor")
-        @Parameter(description = "nextCursor of the previous page")
+        @Parameter(description = "nextCursor of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Limits.CURSOR))
         public String cursor;
     }
 

@@ -9,18 +9,30 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-        @Schema(example = "about:blank") String type,
-        @Schema(example = "Unprocessable Content") String title,
-        @Schema(example = "422") int status,
-        @Schema(example = "The record has 2 invalid fields") String detail,
-        @Schema(example = "/api/v1/persons") String instance,
-        List<FieldError> errors) {
+        @Schema(example = "about:blank", maxLength = 200) String type,
+        @Schema(example = "Unprocessable Content", maxLength = 100) String title,
+        @Schema(example = "422", minimum = "400", maximum = "599") int status,
+        @Schema(example = "The record has 2 invalid fields", maxLength = Limits.TEXT) String detail,
+        @Schema(example = "/api/v1/persons", maxLength = Limits.REQUEST_LINE) String instance,
+        @Schema(maxItems = Problem.MAX_ERRORS, description = "The first " + Problem.MAX_ERRORS + " field errors") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    static final int MAX_ERRORS = 100;
+
+    public Problem {
+        detail = Text.truncate(detail, Limits.TEXT);
+        errors = errors == null || errors.size() <= MAX_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_ERRORS));
+    }
 
     @Schema(name = "FieldError")
     public record FieldError(
-            @Schema(description = "JSON path of the field, or the query/header parameter", example = "hometownCode") String field,
-            @Schema(example = "unknown administrative unit of Bắc Giang or Bình Định") String message) {
+            @Schema(description = "JSON path of the field, or the query/header parameter", example = "hometownCode", maxLength = FieldError.MAX_FIELD) String field,
+            @Schema(example = "unknown administrative unit of Bắc Giang or Bình Định", maxLength = Limits.REASON) String message) {
+        static final int MAX_FIELD = 300;
+
+        public FieldError {
+            field = Text.truncate(field, MAX_FIELD);
+            message = Text.truncate(message, Limits.REASON);
+        }
     }
 }

@@ -16,6 +16,11 @@ public final class Text {
         return t.isEmpty() ? null : t;
     }
 
+    /** At most {@code max} characters (for text the service itself composes from what a client sent). */
+    public static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
     public static <T> List<T> list(List<T> values) {
         return values == null ? List.of() : values.stream().filter(v -> v != null).distinct().toList();
     }

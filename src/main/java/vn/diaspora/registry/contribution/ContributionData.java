@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordData;
 
@@ -22,13 +23,13 @@ public record ContributionData(
         @NotNull Kind kind,
         @NotNull @PastOrPresent @Schema(example = "2026-02-10") LocalDate date,
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) @Schema(example = "250000000") BigDecimal amount,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code, e.g. VND") @Schema(example = "VND") String currency,
-        @Size(max = 4000) @Schema(example = "Học bổng cho học sinh nghèo vượt khó") String description,
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code, e.g. VND") @Schema(example = "VND", maxLength = 3) String currency,
+        @Size(max = Limits.TEXT) @Schema(example = "Học bổng cho học sinh nghèo vượt khó") String description,
         @Size(max = 300) @Schema(example = "Trường THCS Lục Ngạn", description = "Project in the province") String project,
         @Schema(description = "Contributing person") UUID personId,
         @Schema(description = "Contributing association") UUID associationId,
         @Schema(description = "Contributing business") UUID businessId,
-        @Schema(example = "219", description = "Reporting unit; the officer's unit, or the contributor's, when absent") String reportingUnit) implements RecordData {
+        @Size(max = Limits.CODE) @Schema(example = "219", description = "Reporting unit; the officer's unit, or the contributor's, when absent") String reportingUnit) implements RecordData {
 
     public ContributionData {
         currency = Text.clean(currency);

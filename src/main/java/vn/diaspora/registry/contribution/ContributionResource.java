@@ -2,13 +2,17 @@ package vn.diaspora.registry.contribution;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Validation;
@@ -37,14 +41,14 @@ public class ContributionResource extends RecordResource<Contribution, Contribut
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "List and search contributions", description = "Keyset-paged; q matches the description and project.")
     public Page<RecordView<ContributionData>> list(
-            @Parameter(description = "Search in description and project") @QueryParam("q") String q,
-            @Parameter(description = "INVESTMENT, CHARITY, KNOWLEDGE_TRANSFER, TRADE_PROMOTION, REMITTANCE or OTHER") @QueryParam("kind") String kind,
-            @QueryParam("person") String person,
-            @QueryParam("association") String association,
-            @QueryParam("business") String business,
-            @Parameter(description = "Contributions on or after this date (YYYY-MM-DD)") @QueryParam("from") String from,
-            @Parameter(description = "Contributions on or before this date (YYYY-MM-DD)") @QueryParam("to") String to,
-            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Search in description and project") @Size(max = Limits.QUERY) @QueryParam("q") String q,
+            @Parameter(description = "INVESTMENT, CHARITY, KNOWLEDGE_TRANSFER, TRADE_PROMOTION, REMITTANCE or OTHER") @Schema(implementation = Kind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
+            @Size(max = Limits.UUID) @QueryParam("person") String person,
+            @Size(max = Limits.UUID) @QueryParam("association") String association,
+            @Size(max = Limits.UUID) @QueryParam("business") String business,
+            @Parameter(description = "Contributions on or after this date (YYYY-MM-DD)") @Size(max = Limits.DATE) @QueryParam("from") String from,
+            @Parameter(description = "Contributions on or before this date (YYYY-MM-DD)") @Size(max = Limits.DATE) @QueryParam("to") String to,
+            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") String updatedSince,
             @BeanParam Params.Paging paging) {
         return contributions.list(q, paging, new ContributionService.Filter(Params.enumValue("kind", kind, Kind.class),
                 Validation.uuid(person, "person"),

@@ -1,10 +1,12 @@
 package vn.diaspora.registry.person;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.diaspora.registry.record.RecordEntity;
+import vn.diaspora.registry.security.Sealed;
 
 import java.time.LocalDate;
 
@@ -26,12 +28,13 @@ public class Person extends RecordEntity {
     public String occupation;
     public String expertise;
     public String employer;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = Sealed.class)
     public String contacts;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = Sealed.class)
     public String relativesContact;
     @JdbcTypeCode(SqlTypes.JSON)
     public String consent;
     public String status;
+    @Convert(converter = Sealed.class)
     public String notes;
 }

@@ -2,6 +2,8 @@ package vn.diaspora.registry.person;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.ContactDetails;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordData;
 
@@ -24,14 +27,14 @@ public record PersonData(
         @Size(max = 200) @Schema(description = "Name at birth, if different") String birthName,
         @Schema(defaultValue = "UNKNOWN") Sex sex,
         @PastOrPresent @Schema(example = "1985-04-12", description = "Full birth date, when known") LocalDate birthDate,
-        @Schema(example = "1985", description = "Birth year, when only the year is known") Integer birthYear,
-        @NotBlank @Schema(example = "07210", description = "Admin-unit code of the hometown as recorded (pre- or post-2025 unit of Bắc Giang/Bình Định)") String hometownCode,
-        @Schema(example = "213", description = "Reporting unit; derived from the hometown (or the officer's unit) when absent") String reportingUnit,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. JP") @Schema(example = "JP") String country,
+        @Min(1850) @Max(2100) @Schema(example = "1985", description = "Birth year, when only the year is known") Integer birthYear,
+        @NotBlank @Size(max = Limits.CODE) @Schema(example = "07210", description = "Admin-unit code of the hometown as recorded (pre- or post-2025 unit of Bắc Giang/Bình Định)") String hometownCode,
+        @Size(max = Limits.CODE) @Schema(example = "213", description = "Reporting unit; derived from the hometown (or the officer's unit) when absent") String reportingUnit,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. JP") @Schema(example = "JP", maxLength = 2) String country,
         @Size(max = 100) @Schema(example = "Osaka") String city,
         @Schema(defaultValue = "UNKNOWN") ResidenceStatus residenceStatus,
-        @Schema(example = "[\"VN\", \"JP\"]") List<@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> nationalities,
-        List<@NotNull Category> categories,
+        @Size(max = 10) @Schema(example = "[\"VN\", \"JP\"]") List<@Size(max = 2) @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> nationalities,
+        @Size(max = 10) List<@NotNull Category> categories,
         @Size(max = 200) @Schema(example = "Software engineer") String occupation,
         @Size(max = 200) @Schema(example = "Semiconductors") String expertise,
         @Size(max = 200) String employer,
@@ -39,7 +42,7 @@ public record PersonData(
         @Valid RelativesContact relativesContact,
         @Valid Consent consent,
         @Schema(defaultValue = "ACTIVE") Status status,
-        @Size(max = 4000) String notes) implements RecordData {
+        @Size(max = Limits.TEXT) String notes) implements RecordData {
 
     public PersonData {
         fullName = Text.clean(fullName);
@@ -75,7 +78,7 @@ public record PersonData(
     public record RelativesContact(
             @Size(max = 200) String name,
             @Size(max = 100) @Schema(example = "mother") String relation,
-            @Pattern(regexp = ContactDetails.PHONE, message = "must be a phone number, e.g. 0912 345 678") String phone,
+            @Pattern(regexp = ContactDetails.PHONE, message = "must be a phone number, e.g. 0912 345 678") @Schema(maxLength = ContactDetails.PHONE_LENGTH) String phone,
             @Size(max = 500) String address) {
         public RelativesContact {
             name = Text.clean(name);

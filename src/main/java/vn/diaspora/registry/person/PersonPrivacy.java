@@ -1,6 +1,5 @@
 package vn.diaspora.registry.person;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.audit.AuditLog;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.record.RecordView;
 import vn.diaspora.registry.record.VersionView;
@@ -29,11 +29,19 @@ public class PersonPrivacy {
     static final List<String> PERSONAL = List.of("fullName", "foreignName", "birthName", "birthDate", "birthYear", "city",
             "occupation", "expertise", "employer", "contacts", "relativesContact", "consent", "notes");
     static final String ERASED_NAME = "[đã xóa / erased]";
+    static final int MAX_LINKS = 10_000;
 
     @Schema(name = "PersonExport", description = "Everything the registry holds about a person")
-    public record Export(RecordView<PersonData> person, List<VersionView> history,
-                         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY) JsonNode links,
+    public record Export(RecordView<PersonData> person, @Schema(maxItems = Limits.HISTORY) List<VersionView> history,
+                         @Schema(maxItems = MAX_LINKS, description = "Associations, businesses and contributions that name the person")
+                         List<Link> links,
                          Instant exportedAt) {
+    }
+
+    @Schema(name = "PersonLink")
+    public record Link(@Schema(enumeration = {"association", "business", "contribution"}) String kind, UUID id,
+                       @Schema(description = "Name of the association or business; kind of the contribution", maxLength = 300) String name,
+                       @Schema(description = "The person's role in the association or business", maxLength = 20) String role) {
     }
 
     @Inject
@@ -51,22 +59,20 @@ public class PersonPrivacy {
     public Export export(UUID id) {
         RecordView<PersonData> person = persons.get(id);
         List<VersionView> history = persons.history(id);
-        String links = (String) em.createNativeQuery("""
-                        SELECT coalesce(jsonb_agg(l), '[]')::text FROM (
-                            SELECT 'association' AS kind, a.id, a.name, m.role FROM association_member m JOIN association a ON a.id = m.association_id
-                            WHERE m.person_id = ?1 AND a.deleted_at IS NULL
-                            UNION ALL
-                            SELECT 'business', b.id, b.name, o.role FROM business_owner o JOIN business b ON b.id = o.business_id
-                            WHERE o.person_id = ?1 AND b.deleted_at IS NULL
-                            UNION ALL
-                            SELECT 'contribution', c.id, c.kind, NULL FROM contribution c WHERE c.person_id = ?1 AND c.deleted_at IS NULL) l""")
-                .setParameter(1, id).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT 'association', a.id, a.name, m.role FROM association_member m JOIN association a ON a.id = m.association_id
+                        WHERE m.person_id = ?1 AND a.deleted_at IS NULL
+                        UNION ALL
+                        SELECT 'business', b.id, b.name, o.role FROM business_owner o JOIN business b ON b.id = o.business_id
+                        WHERE o.person_id = ?1 AND b.deleted_at IS NULL
+                        UNION ALL
+                        SELECT 'contribution', c.id, c.kind, NULL FROM contribution c WHERE c.person_id = ?1 AND c.deleted_at IS NULL
+                        LIMIT\s""" + MAX_LINKS)
+                .setParameter(1, id).getResultList();
+        List<Link> links = rows.stream().map(r -> new Link((String) r[0], (UUID) r[1], (String) r[2], (String) r[3])).toList();
         audit.record(AuditLog.Action.EXPORT, "persons", List.of(id), 1);
-        try {
-            return new Export(person, history, json.readTree(links), Instant.now());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Export(person, history, links, Instant.now());
     }
 
     /** Erases the person's personal data; the record leaves lists and searches. Erasing twice changes nothing more. */

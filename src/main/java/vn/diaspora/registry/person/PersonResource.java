@@ -2,13 +2,17 @@ package vn.diaspora.registry.person;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.person.PersonData.Category;
@@ -57,20 +61,21 @@ public class PersonResource extends RecordResource<Person, PersonData> {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ErasureRequest")
-    public record ErasureRequest(@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "request of the person, letter of 2026-11-20") String reason) {
+    public record ErasureRequest(@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "request of the person, letter of 2026-11-20",
+            maxLength = vn.diaspora.registry.common.Limits.DELETE_REASON) String reason) {
     }
 
     @GET
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "List and search persons", description = "Keyset-paged; q matches names without regard to case, diacritics or a small typo, best match first.")
     public Page<RecordView<PersonData>> list(
-            @Parameter(description = "Name search, e.g. 'nguyen thi huong'") @QueryParam("q") String q,
-            @Parameter(description = "Country of residence (ISO alpha-2)") @QueryParam("country") String country,
+            @Parameter(description = "Name search, e.g. 'nguyen thi huong'") @Size(max = Limits.QUERY) @QueryParam("q") String q,
+            @Parameter(description = "Country of residence (ISO alpha-2)") @Size(max = 2) @QueryParam("country") String country,
             @Parameter(description = "Admin-unit code; a province or district also matches the communes under it, across the 2025 reform")
-            @QueryParam("hometown") String hometown,
-            @Parameter(description = "One of the person categories, e.g. EXPERT") @QueryParam("category") String category,
-            @Parameter(description = "ACTIVE, RETURNED, DECEASED or LOST_CONTACT") @QueryParam("status") String status,
-            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @QueryParam("updatedSince") String updatedSince,
+            @Size(max = Limits.CODE) @QueryParam("hometown") String hometown,
+            @Parameter(description = "One of the person categories, e.g. EXPERT") @Schema(implementation = Category.class, type = SchemaType.STRING) @QueryParam("category") String category,
+            @Parameter(description = "ACTIVE, RETURNED, DECEASED or LOST_CONTACT") @Schema(implementation = Status.class, type = SchemaType.STRING) @QueryParam("status") String status,
+            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") String updatedSince,
             @BeanParam Params.Paging paging) {
         return persons.list(q, paging, new PersonService.Filter(country, hometown,
                 Params.enumValue("category", category, Category.class), Params.enumValue("status", status, Status.class),

@@ -2,6 +2,7 @@ package vn.diaspora.registry.quarterly;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,12 +17,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.diaspora.registry.common.Idempotency;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.QuarterlyViews.Completeness;
@@ -58,8 +63,8 @@ public class QuarterlyResource {
     @Path("/periods/{period}")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "A period: its dates, deadline and the units expected to report")
-    public PeriodView period(@PathParam("period") String period,
-                             @Parameter(description = "24 or 52; a province officer's own by default") @QueryParam("province") String province) {
+    public PeriodView period(@Size(max = Limits.PERIOD) @PathParam("period") String period,
+                             @Parameter(description = "24 or 52; a province officer's own by default") @Size(max = Limits.CODE) @QueryParam("province") String province) {
         return quarterly.period(Period.parse(period), province);
     }
 
@@ -68,7 +73,8 @@ public class QuarterlyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(REGISTRY_ADMIN)
     @Operation(summary = "Set the units expected to report in a period (registry-admin)")
-    public PeriodView setUnits(@PathParam("period") String period, @QueryParam("province") String province, List<String> units) {
+    public PeriodView setUnits(@Size(max = Limits.PERIOD) @PathParam("period") String period, @Size(max = Limits.CODE) @QueryParam("province") String province,
+                               @Size(max = Limits.UNITS) List<@Size(max = Limits.CODE) String> units) {
         if (units == null) {
             throw ProblemException.missingBody();
         }
@@ -81,8 +87,8 @@ public class QuarterlyResource {
     @Operation(summary = "Open the caller's unit's submission for the period (a DRAFT)")
     @APIResponse(responseCode = "201", description = "Opened")
     @APIResponse(responseCode = "409", description = "The unit already has a submission for the period")
-    public RestResponse<SubmissionView> open(@PathParam("period") String period,
-                                             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public RestResponse<SubmissionView> open(@Size(max = Limits.PERIOD) @PathParam("period") String period,
+                                             @Size(max = 255) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Period p = Period.parse(period);
         return idempotency.post(idempotencyKey, uri.getPath(), p.toString(), () -> {
             SubmissionView s = quarterly.open(p);
@@ -95,9 +101,11 @@ public class QuarterlyResource {
     @Path("/periods/{period}/submissions")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The period's submissions in the caller's scope, by state")
-    public List<SubmissionView> submissions(@PathParam("period") String period,
-                                            @Parameter(description = "DRAFT, SUBMITTED, ACCEPTED or RETURNED") @QueryParam("state") String state,
-                                            @QueryParam("province") String province) {
+    @APIResponse(responseCode = "200", description = "One submission at most per unit", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SubmissionView.class, maxItems = Limits.UNITS)))
+    public List<SubmissionView> submissions(@Size(max = Limits.PERIOD) @PathParam("period") String period,
+                                            @Parameter(description = "DRAFT, SUBMITTED, ACCEPTED or RETURNED") @Schema(implementation = State.class, type = SchemaType.STRING) @QueryParam("state") String state,
+                                            @Size(max = Limits.CODE) @QueryParam("province") String province) {
         return quarterly.list(Period.parse(period), Params.enumValue("state", state, State.class), province);
     }
 
@@ -105,7 +113,7 @@ public class QuarterlyResource {
     @Path("/periods/{period}/completeness")
     @RolesAllowed({PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "Who has reported: every expected unit with its state and timeliness, and the province's rates")
-    public Completeness completeness(@PathParam("period") String period, @QueryParam("province") String province) {
+    public Completeness completeness(@Size(max = Limits.PERIOD) @PathParam("period") String period, @Size(max = Limits.CODE) @QueryParam("province") String province) {
         return quarterly.completeness(Period.parse(period), province);
     }
 
@@ -121,6 +129,8 @@ public class QuarterlyResource {
     @Path("/submissions/{id}/events")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "Every transition of a submission, oldest first: who, when, the reviewer's comment")
+    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = QuarterlyViews.Event.class, maxItems = QuarterlyService.MAX_EVENTS)))
     public List<QuarterlyViews.Event> events(@PathParam("id") UUID id) {
         return quarterly.events(id);
     }
@@ -130,7 +140,7 @@ public class QuarterlyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(REGISTRY_ADMIN)
     @Operation(summary = "Set a province's deadline: days after the end of a quarter (default 15)")
-    public QuarterlyViews.Deadline setDeadline(@PathParam("province") String province, QuarterlyViews.Deadline deadline) {
+    public QuarterlyViews.Deadline setDeadline(@Size(max = Limits.CODE) @PathParam("province") String province, QuarterlyViews.Deadline deadline) {
         if (deadline == null || deadline.daysAfterQuarter() == null) {
             throw ProblemException.invalid("daysAfterQuarter", "required");
         }
@@ -141,6 +151,8 @@ public class QuarterlyResource {
     @Path("/submissions/{id}/items")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The rows of a submission, in order")
+    @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class, maxItems = Limits.SUBMISSION_ROWS)))
     public List<ItemView> items(@PathParam("id") UUID id) {
         return quarterly.items(id);
     }
@@ -150,7 +162,9 @@ public class QuarterlyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(UNIT_OFFICER)
     @Operation(summary = "Add rows, or replace the rows with the same kind and row key (a re-upload updates, never duplicates)")
-    public List<ItemView> putItems(@PathParam("id") UUID id, List<ItemInput> items) {
+    @APIResponse(responseCode = "200", description = "All rows of the submission", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class, maxItems = Limits.SUBMISSION_ROWS)))
+    public List<ItemView> putItems(@PathParam("id") UUID id, @Size(max = QuarterlyViews.ROWS_PER_PUT) List<ItemInput> items) {
         return quarterly.putItems(id, items);
     }
 
@@ -167,7 +181,7 @@ public class QuarterlyResource {
     @APIResponse(responseCode = "422", description = "The file was not stored; errors name each problem")
     public QuarterlyViews.UploadSummary upload(@PathParam("id") UUID id,
                                                @Parameter(description = "Record kind of a CSV file (PERSON by default); an XLSX names it per sheet")
-                                               @QueryParam("kind") String kind,
+                                               @Schema(implementation = Kind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
                                                java.io.InputStream body) {
         return quarterly.upload(id, body, Params.enumValue("kind", kind, Kind.class));
     }
@@ -188,7 +202,7 @@ public class QuarterlyResource {
     @Produces("text/csv; charset=UTF-8")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The CSV template of one record kind (person, association, business, contribution)")
-    public jakarta.ws.rs.core.Response templateCsv(@PathParam("kind") String kind) {
+    public jakarta.ws.rs.core.Response templateCsv(@Schema(enumeration = {"person", "association", "business", "contribution"}) @PathParam("kind") String kind) {
         Kind k = Params.enumValue("kind", kind.toUpperCase(java.util.Locale.ROOT), Kind.class);
         jakarta.ws.rs.core.StreamingOutput out = o -> template.csv(k, o);
         return jakarta.ws.rs.core.Response.ok(out, "text/csv; charset=UTF-8")
@@ -200,7 +214,7 @@ public class QuarterlyResource {
     @RolesAllowed(UNIT_OFFICER)
     @Operation(summary = "Remove a row")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void deleteItem(@PathParam("id") UUID id, @PathParam("kind") String kind, @PathParam("rowKey") String rowKey) {
+    public void deleteItem(@PathParam("id") UUID id, @Schema(implementation = Kind.class, type = SchemaType.STRING) @PathParam("kind") String kind, @Size(max = Limits.ROW_KEY) @PathParam("rowKey") String rowKey) {
         quarterly.deleteItem(id, Params.enumValue("kind", kind, Kind.class), rowKey);
     }
 
@@ -225,7 +239,7 @@ public class QuarterlyResource {
     @RolesAllowed(PROVINCE_OFFICER)
     @Operation(summary = "Accept: apply every row in one transaction, or none (409 lists the rows in error)")
     @APIResponse(responseCode = "409", description = "Rows in error or in conflict; nothing was applied")
-    public RestResponse<SubmissionView> accept(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public RestResponse<SubmissionView> accept(@PathParam("id") UUID id, @Size(max = 255) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.post(idempotencyKey, uri.getPath(), id.toString(),
                 () -> RestResponse.ok(quarterly.accept(id)));
     }

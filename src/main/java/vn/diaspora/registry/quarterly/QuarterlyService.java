@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import vn.diaspora.registry.association.AssociationService;
 import vn.diaspora.registry.business.BusinessService;
 import vn.diaspora.registry.common.Ids;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Validation;
@@ -32,8 +33,8 @@ import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.reference.AdminUnit;
 import vn.diaspora.registry.reference.ReferenceData;
-import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Caller.Scope;
+import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Roles;
 
 import java.io.BufferedInputStream;
@@ -41,19 +42,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -90,7 +91,11 @@ public class QuarterlyService {
     @Inject
     ItemUpload upload;
     @Inject
+    vn.diaspora.registry.security.FieldCipher cipher;
+    @Inject
     vn.diaspora.registry.audit.AuditLog audit;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "registry.quarterly.max-rows", defaultValue = "" + Limits.SUBMISSION_ROWS)
+    int maxRows;
 
     RecordService<?, ?> records(Kind kind) {
         return switch (kind) {
@@ -278,12 +283,14 @@ public class QuarterlyService {
             item.action = in.action();
             item.recordId = in.recordId();
             item.baseVersion = in.baseVersion();
-            item.data = in.data() == null || in.data().isNull() ? null : in.data().toString();
+            item.data = in.data() == null || in.data().isNull() ? null : cipher.sealFields(in.data()).toString();
             item.reason = in.reason();
             if (added) {
                 em.persist(item);
             }
         }
+        em.flush();
+        checkRowCount(id);
         touch(s);
         return items(id);
     }
@@ -314,7 +321,7 @@ public class QuarterlyService {
                         ps.setString(4, row.action().name());
                         ps.setObject(5, row.recordId());
                         ps.setObject(6, row.baseVersion(), java.sql.Types.INTEGER);
-                        ps.setString(7, row.data() == null ? null : row.data().toString());
+                        ps.setString(7, row.data() == null ? null : cipher.sealFields(row.data()).toString());
                         ps.setString(8, row.reason());
                         ps.setInt(9, ++counters[0]);
                         ps.addBatch();
@@ -343,8 +350,18 @@ public class QuarterlyService {
             throw new ProblemException(422, "The file was not stored: row keys must be unique",
                     duplicates.subList(0, Math.min(duplicates.size(), ItemUpload.MAX_ERRORS)));
         }
+        int rows = checkRowCount(id);
         touch(s);
-        return new QuarterlyViews.UploadSummary(id, counters[1], (int) SubmissionItem.count("submissionId", id));
+        return new QuarterlyViews.UploadSummary(id, counters[1], rows);
+    }
+
+    /** A submission holds at most registry.quarterly.max-rows rows; a change that would pass it is refused whole. */
+    private int checkRowCount(UUID id) {
+        long rows = SubmissionItem.count("submissionId", id);
+        if (rows > maxRows) {
+            throw ProblemException.invalid("body", "a submission holds at most " + maxRows + " rows; with these it would hold " + rows);
+        }
+        return (int) rows;
     }
 
     /** Position of the submission's last row (0 when it has none): new rows go after it. */
@@ -368,7 +385,7 @@ public class QuarterlyService {
     public List<QuarterlyViews.Event> events(UUID id) {
         readable(id);
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT from_state, to_state, actor, at, comment FROM submission_event WHERE submission_id = ?1 ORDER BY seq")
+                        "SELECT from_state, to_state, actor, at, comment FROM submission_event WHERE submission_id = ?1 ORDER BY seq LIMIT " + MAX_EVENTS)
                 .setParameter(1, id).getResultList();
         return rows.stream().map(r -> new QuarterlyViews.Event((String) r[0], (String) r[1], (String) r[2],
                 vn.diaspora.registry.common.SqlValues.instant(r[3]), (String) r[4])).toList();
@@ -484,6 +501,8 @@ public class QuarterlyService {
 
     /** Findings listed in a report (a 50,000-row file lists its first ones); the counts cover every row. */
     static final int MAX_FINDINGS = 5000;
+    /** Transitions listed per submission (each needs an officer's action; hundreds would already be odd). */
+    static final int MAX_EVENTS = 1000;
 
     private ValidationReport report(Submission s) {
         UUID id = s.id;
@@ -618,9 +637,10 @@ public class QuarterlyService {
         return new ItemView(i.position, i.kind, i.rowKey, i.action, i.recordId, i.baseVersion, parse(i.data), i.reason, i.appliedId);
     }
 
+    /** A row's data as sent: its contacts and notes are kept encrypted (FieldCipher). */
     private JsonNode parse(String data) {
         try {
-            return data == null ? null : json.readTree(data);
+            return data == null ? null : cipher.openFields(json.readTree(data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.quarterly.Submission.State;
 import vn.diaspora.registry.quarterly.SubmissionItem.Action;
 import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
@@ -19,21 +20,28 @@ import java.util.UUID;
 
 /** The JSON shapes of the quarterly cycle. */
 public final class QuarterlyViews {
+    /** Rows in one PUT (the 1 MiB body holds a few thousand); larger batches go through the file upload. */
+    static final int ROWS_PER_PUT = 10_000;
+
     private QuarterlyViews() {
     }
 
     @Schema(name = "Submission")
-    public record SubmissionView(UUID id, @Schema(example = "2026-Q3") String period, @Schema(example = "219") String unitCode,
-                                 @Schema(example = "24") String provinceCode, State state, String reviewComment, int version,
-                                 int itemCount, @Schema(description = "Last day of timely submission") LocalDate deadline,
-                                 Instant createdAt, String createdBy, Instant submittedAt, String submittedBy,
-                                 Instant reviewedAt, String reviewedBy) {
+    public record SubmissionView(UUID id, @Schema(example = "2026-Q3", maxLength = Limits.PERIOD) String period,
+                                 @Schema(example = "219", maxLength = Limits.CODE) String unitCode,
+                                 @Schema(example = "24", maxLength = Limits.CODE) String provinceCode, State state,
+                                 @Schema(maxLength = Limits.REASON) String reviewComment, int version,
+                                 @Schema(minimum = "0", maximum = "" + Limits.SUBMISSION_ROWS) int itemCount,
+                                 @Schema(description = "Last day of timely submission") LocalDate deadline,
+                                 Instant createdAt, @Schema(maxLength = Limits.ACTOR) String createdBy,
+                                 Instant submittedAt, @Schema(maxLength = Limits.ACTOR) String submittedBy,
+                                 Instant reviewedAt, @Schema(maxLength = Limits.ACTOR) String reviewedBy) {
     }
 
     @Schema(name = "SubmissionItemInput", description = "A row of a submission; a row with a known rowKey replaces that row")
     public record ItemInput(
             @NotNull Kind kind,
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable") @Schema(example = "LN-2026-0042", description = "The unit's own key of the row") String rowKey,
+            @NotBlank @Size(max = Limits.ROW_KEY) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable") @Schema(example = "LN-2026-0042", description = "The unit's own key of the row") String rowKey,
             @NotNull Action action,
             @Schema(description = "The record changed or deleted (UPDATE, DELETE)") UUID recordId,
             @Schema(description = "The record's version the row was based on (UPDATE, DELETE)") Integer baseVersion,
@@ -42,15 +50,17 @@ public final class QuarterlyViews {
     }
 
     @Schema(name = "SubmissionItem")
-    public record ItemView(int position, Kind kind, String rowKey, Action action, UUID recordId, Integer baseVersion,
-                           @Schema(type = SchemaType.OBJECT) JsonNode data, String reason,
+    public record ItemView(int position, Kind kind, @Schema(maxLength = Limits.ROW_KEY) String rowKey, Action action, UUID recordId,
+                           Integer baseVersion, @Schema(type = SchemaType.OBJECT) JsonNode data,
+                           @Schema(maxLength = Limits.DELETE_REASON) String reason,
                            @Schema(description = "The record created or changed when the submission was accepted") UUID appliedId) {
     }
 
     @Schema(name = "RowReport", description = "One finding of a dry run, in Vietnamese and English")
-    public record RowReport(@Schema(description = "Position of the row in the submission, from 1") int row, Kind kind, String rowKey,
-                            @Schema(enumeration = {"OK", "WARNING", "ERROR"}) String level, String field,
-                            String messageVi, String messageEn) {
+    public record RowReport(@Schema(description = "Position of the row in the submission, from 1") int row, Kind kind,
+                            @Schema(maxLength = Limits.ROW_KEY) String rowKey,
+                            @Schema(enumeration = {"OK", "WARNING", "ERROR"}) String level, @Schema(maxLength = 100) String field,
+                            @Schema(maxLength = Limits.REASON) String messageVi, @Schema(maxLength = Limits.REASON) String messageEn) {
     }
 
     @Schema(name = "ValidationReport", description = "Counts of every row, and a finding per row (OK, or each warning and error)")
@@ -58,11 +68,11 @@ public final class QuarterlyViews {
                                    @Schema(description = "Rows with warnings only") int warnings,
                                    @Schema(description = "Rows with errors") int errors,
                                    @Schema(description = "More than 5,000 findings: only the first are listed") boolean truncated,
-                                   List<RowReport> findings) {
+                                   @Schema(maxItems = QuarterlyService.MAX_FINDINGS) List<RowReport> findings) {
     }
 
     @Schema(name = "UnitCompleteness")
-    public record UnitStatus(String unitCode, String unitName,
+    public record UnitStatus(@Schema(maxLength = Limits.CODE) String unitCode, @Schema(maxLength = 200) String unitName,
                              @Schema(enumeration = {"NOT_STARTED", "DRAFT", "SUBMITTED", "ACCEPTED", "RETURNED"}) String state,
                              UUID submissionId, Instant submittedAt, Instant acceptedAt,
                              @Schema(description = "Submitted by the deadline") boolean onTime,
@@ -70,16 +80,19 @@ public final class QuarterlyViews {
     }
 
     @Schema(name = "Completeness", description = "Who has reported: rates are over the expected units and never exceed 100 %")
-    public record Completeness(String period, String province, LocalDate deadline, int expectedUnits,
+    public record Completeness(@Schema(maxLength = Limits.PERIOD) String period, @Schema(maxLength = Limits.CODE) String province,
+                               LocalDate deadline, int expectedUnits,
                                @Schema(description = "Units whose report is submitted or accepted") int reported,
                                int accepted, int onTime,
                                @Schema(example = "0.75") BigDecimal reportedRate, @Schema(example = "0.5") BigDecimal onTimeRate,
-                               List<UnitStatus> units) {
+                               @Schema(maxItems = Limits.UNITS) List<UnitStatus> units) {
     }
 
     @Schema(name = "PeriodInfo")
-    public record PeriodView(String period, LocalDate start, LocalDate end, String province, LocalDate deadline,
-                             @Schema(description = "Units expected to report; configured by registry-admin, else derived from the admin units in force") List<String> units,
+    public record PeriodView(@Schema(maxLength = Limits.PERIOD) String period, LocalDate start, LocalDate end,
+                             @Schema(maxLength = Limits.CODE) String province, LocalDate deadline,
+                             @Schema(description = "Units expected to report; configured by registry-admin, else derived from the admin units in force",
+                                     maxItems = Limits.UNITS) List<@Size(max = Limits.CODE) String> units,
                              boolean configured) {
     }
 
@@ -89,15 +102,16 @@ public final class QuarterlyViews {
     }
 
     @Schema(name = "SubmissionEvent", description = "A transition of a submission: who, when, from which state to which")
-    public record Event(String fromState, String toState, String actor, Instant at, String comment) {
+    public record Event(@Schema(maxLength = Limits.CODE) String fromState, @Schema(maxLength = Limits.CODE) String toState,
+                        @Schema(maxLength = Limits.ACTOR) String actor, Instant at, @Schema(maxLength = Limits.REASON) String comment) {
     }
 
     @Schema(name = "Deadline")
-    public record Deadline(@Schema(example = "24") String province,
-                           @Schema(example = "15", description = "Days after the end of a quarter by which a submission is on time") Integer daysAfterQuarter) {
+    public record Deadline(@Schema(example = "24", maxLength = Limits.CODE) String province,
+                           @Schema(example = "15", minimum = "0", maximum = "365", description = "Days after the end of a quarter by which a submission is on time") Integer daysAfterQuarter) {
     }
 
     @Schema(name = "ReturnRequest")
-    public record ReturnRequest(@NotBlank @Size(max = 2000) @Schema(example = "Hàng 12 thiếu quốc gia cư trú") String comment) {
+    public record ReturnRequest(@NotBlank @Size(max = Limits.REASON) @Schema(example = "Hàng 12 thiếu quốc gia cư trú") String comment) {
     }
 }

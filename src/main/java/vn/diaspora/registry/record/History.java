@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.RequestId;
+import vn.diaspora.registry.security.FieldCipher;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,6 +26,8 @@ public class History {
     ObjectMapper json;
     @Inject
     RequestId requestId;
+    @Inject
+    FieldCipher cipher;
 
     private static final String INSERT = """
             INSERT INTO record_version (collection, record_id, version, action, changed_fields, snapshot,
@@ -35,7 +39,7 @@ public class History {
     private final List<Object[]> pending = new ArrayList<>();
 
     void write(String collection, RecordEntity e, String action, JsonNode before, JsonNode after, String reason) {
-        pending.add(new Object[]{collection, e.id, e.version, action, pgArray(changedFields(before, after)), after.toString(),
+        pending.add(new Object[]{collection, e.id, e.version, action, pgArray(changedFields(before, after)), cipher.sealFields(after).toString(),
                 e.updatedBy, java.sql.Timestamp.from(e.updatedAt), requestId.value(), e.sourceSubmission, reason});
         if (pending.size() >= BATCH) {
             flush();
@@ -67,13 +71,13 @@ public class History {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT version, action, actor, at, array_to_string(changed_fields, ','), snapshot::text,
                                request_id, submission_id, reason
-                        FROM record_version WHERE collection = ?1 AND record_id = ?2 ORDER BY version DESC""")
+                        FROM record_version WHERE collection = ?1 AND record_id = ?2 ORDER BY version DESC LIMIT\s""" + Limits.HISTORY)
                 .setParameter(1, collection).setParameter(2, id).getResultList();
         List<VersionView> versions = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             String changed = (String) r[4];
             versions.add(new VersionView((Integer) r[0], (String) r[1], (String) r[2], vn.diaspora.registry.common.SqlValues.instant(r[3]),
-                    changed.isEmpty() ? List.of() : List.of(changed.split(",")), parse((String) r[5]),
+                    changed.isEmpty() ? List.of() : List.of(changed.split(",")), cipher.openFields(parse((String) r[5])),
                     (String) r[6], (UUID) r[7], (String) r[8]));
         }
         return versions;

@@ -3,6 +3,7 @@ package vn.diaspora.registry.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,10 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.diaspora.registry.common.ETags;
 import vn.diaspora.registry.common.Idempotency;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.MergePatch;
 import vn.diaspora.registry.common.Problem;
 import vn.diaspora.registry.common.ProblemException;
@@ -67,7 +69,7 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<RecordView<D>> create(
             @Parameter(description = "Client-chosen key that makes a retried POST safe (scoped to the caller)")
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Size(max = 255) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             D body) {
         if (body == null) {
             throw ProblemException.missingBody();
@@ -97,7 +99,7 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @APIResponse(responseCode = "200", description = "The record as stored")
     @APIResponse(responseCode = "412", description = "The record changed since it was read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<RecordView<D>> replace(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, D body) {
+    public RestResponse<RecordView<D>> replace(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @Size(max = 20) @HeaderParam("If-Match") String ifMatch, D body) {
         if (body == null) {
             throw ProblemException.missingBody();
         }
@@ -111,7 +113,7 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @Operation(summary = "Change some fields (JSON merge patch, RFC 7386)", description = "null removes a field. Needs If-Match.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The record as stored")
-    public RestResponse<RecordView<D>> patch(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+    public RestResponse<RecordView<D>> patch(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @Size(max = 20) @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         return withEtag(service().patch(id, ifMatch, patch));
     }
 
@@ -120,8 +122,8 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "Delete a record (soft)", description = "The record leaves lists and searches and keeps its history. Needs If-Match and a reason.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-                           @Parameter(description = "Why the record is deleted (kept in its history)", required = true) @QueryParam("reason") String reason) {
+    public Response delete(@PathParam("id") UUID id, @Parameter(required = true, description = IF_MATCH) @Size(max = 20) @HeaderParam("If-Match") String ifMatch,
+                           @Parameter(description = "Why the record is deleted (kept in its history)", required = true) @Size(max = Limits.DELETE_REASON) @QueryParam("reason") String reason) {
         service().delete(id, ifMatch, reason);
         return Response.noContent().build();
     }
@@ -129,7 +131,10 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @GET
     @Path("/{id}/history")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
-    @Operation(summary = "Every version of a record, newest first", description = "Who, when, which fields, via which request or submission.")
+    @Operation(summary = "The versions of a record, newest first", description = "Who, when, which fields, via which request or submission; the newest "
+            + Limits.HISTORY + " versions.")
+    @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = VersionView.class, maxItems = Limits.HISTORY)))
     public List<VersionView> history(@PathParam("id") UUID id) {
         return service().history(id);
     }

@@ -2,6 +2,7 @@ package vn.diaspora.registry.record;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.Limits;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,7 @@ public record RecordView<D>(
         @Schema(readOnly = true, description = "Version of the record; the ETag is W/\"version\"") int version,
         @JsonUnwrapped D data,
         @Schema(readOnly = true) Instant createdAt,
-        @Schema(readOnly = true) String createdBy,
+        @Schema(readOnly = true, maxLength = Limits.ACTOR) String createdBy,
         @Schema(readOnly = true) Instant updatedAt,
-        @Schema(readOnly = true) String updatedBy) {
+        @Schema(readOnly = true, maxLength = Limits.ACTOR) String updatedBy) {
 }

@@ -1,6 +1,7 @@
 package vn.diaspora.registry.reference;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,10 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.diaspora.registry.common.Cursor;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.ProblemException;
@@ -32,22 +37,22 @@ public class ReferenceResource {
 
     @Schema(name = "AdminUnit")
     public record AdminUnitView(
-            @Schema(example = "07210") String code,
-            @Schema(example = "Bắc Giang") String name,
-            @Schema(example = "Phường") String type,
-            @Schema(example = "Phường Bắc Giang") String fullName,
+            @Schema(example = "07210", maxLength = Limits.CODE) String code,
+            @Schema(example = "Bắc Giang", maxLength = 100) String name,
+            @Schema(example = "Phường", maxLength = 50) String type,
+            @Schema(example = "Phường Bắc Giang", maxLength = 200) String fullName,
             @Schema(enumeration = {"PROVINCE", "DISTRICT", "COMMUNE"}) String level,
-            String parentCode,
-            String provinceCode,
-            @Schema(description = "Registry province (24 Bắc Giang, 52 Bình Định) whose former territory holds the unit") String territory,
+            @Schema(maxLength = Limits.CODE) String parentCode,
+            @Schema(maxLength = Limits.CODE) String provinceCode,
+            @Schema(description = "Registry province (24 Bắc Giang, 52 Bình Định) whose former territory holds the unit", maxLength = Limits.CODE) String territory,
             @Schema(description = "Absent: in force before the data's cut-off") LocalDate validFrom,
             @Schema(description = "Absent: still in force") LocalDate validTo,
-            @Schema(description = "Units this one was merged into on 1 July 2025") List<String> successors) {
+            @Schema(description = "Units this one was merged into on 1 July 2025", maxItems = 50) List<@Size(max = Limits.CODE) String> successors) {
     }
 
     @Schema(name = "Country")
-    public record CountryView(@Schema(example = "JP") String code, @Schema(example = "Japan") String nameEn,
-                              @Schema(example = "Nhật Bản") String nameVi) {
+    public record CountryView(@Schema(example = "JP", maxLength = 2) String code, @Schema(example = "Japan", maxLength = 100) String nameEn,
+                              @Schema(example = "Nhật Bản", maxLength = 100) String nameVi) {
     }
 
     @jakarta.inject.Inject
@@ -58,11 +63,11 @@ public class ReferenceResource {
     @Operation(summary = "List administrative units", description = "Units of Bắc Giang (24) and Bình Định (52) before 1 July 2025, "
             + "the 34 provinces and the communes of Bắc Ninh and Gia Lai after it, with the old→new mapping.")
     public Page<AdminUnitView> adminUnits(
-            @Parameter(description = "Province code, e.g. 24") @QueryParam("province") String province,
-            @Parameter(description = "PROVINCE, DISTRICT or COMMUNE") @QueryParam("level") String level,
-            @Parameter(description = "Only units in force on this date (YYYY-MM-DD)") @QueryParam("date") String date,
-            @Parameter(description = "Parent unit code") @QueryParam("parent") String parent,
-            @Parameter(description = "Code or exact code to look up") @QueryParam("code") String code,
+            @Parameter(description = "Province code, e.g. 24") @Size(max = Limits.CODE) @QueryParam("province") String province,
+            @Parameter(description = "PROVINCE, DISTRICT or COMMUNE") @Schema(enumeration = {"PROVINCE", "DISTRICT", "COMMUNE"}) @QueryParam("level") String level,
+            @Parameter(description = "Only units in force on this date (YYYY-MM-DD)") @Size(max = Limits.DATE) @QueryParam("date") String date,
+            @Parameter(description = "Parent unit code") @Size(max = Limits.CODE) @QueryParam("parent") String parent,
+            @Parameter(description = "Code or exact code to look up") @Size(max = Limits.CODE) @QueryParam("code") String code,
             @BeanParam Params.Paging paging) {
         int n = Page.limit(paging.limit);
         String cursor = paging.cursor;
@@ -109,6 +114,8 @@ public class ReferenceResource {
     @GET
     @Path("/countries")
     @Operation(summary = "List countries (ISO 3166-1 alpha-2) with English and Vietnamese names")
+    @APIResponse(responseCode = "200", description = "The 249 countries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CountryView.class, maxItems = 300)))
     @SuppressWarnings("unchecked")
     public List<CountryView> countries() {
         List<Object[]> rows = Panache.getEntityManager()

@@ -2,14 +2,18 @@ package vn.diaspora.registry.report;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.Period;
@@ -32,11 +36,11 @@ public class StatisticsResource {
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "Counts of persons, associations, businesses or contributions for a period, grouped",
             description = "Computed from the records' versions: a past period's figures do not change when records change later.")
-    public Statistics get(@Parameter(description = "24 or 52; the officer's own by default") @QueryParam("province") String province,
-                          @Parameter(description = "YYYY-Qn", required = true) @QueryParam("period") String period,
+    public Statistics get(@Parameter(description = "24 or 52; the officer's own by default") @Size(max = Limits.CODE) @QueryParam("province") String province,
+                          @Parameter(description = "YYYY-Qn", required = true) @Size(max = Limits.PERIOD) @QueryParam("period") String period,
                           @Parameter(description = "COUNTRY, HOMETOWN, UNIT, CATEGORY, RESIDENCE_STATUS, ASSOCIATION_COUNTRY, "
                                   + "ASSOCIATION_KIND, BUSINESS_COUNTRY or CONTRIBUTION_KIND (default COUNTRY)")
-                          @QueryParam("groupBy") String groupBy) {
+                          @Schema(implementation = GroupBy.class, type = SchemaType.STRING) @QueryParam("groupBy") String groupBy) {
         if (period == null) {
             throw ProblemException.badParameter("period", "required, e.g. 2026-Q3");
         }

@@ -5,10 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.Period;
-import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Caller.Scope;
+import vn.diaspora.registry.security.Caller;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -54,7 +55,7 @@ public class StatisticsService {
     }
 
     @Schema(name = "StatisticsRow")
-    public record Row(@Schema(description = "The group, e.g. a country code") String key,
+    public record Row(@Schema(description = "The group, e.g. a country code", maxLength = 50) String key,
                       @Schema(description = "Records at the end of the period") long count,
                       @Schema(description = "Records created during the period") long added,
                       @Schema(description = "Records changed during the period (not counting their creation)") long updated,
@@ -63,7 +64,10 @@ public class StatisticsService {
     }
 
     @Schema(name = "Statistics")
-    public record Statistics(String period, String province, GroupBy groupBy, Instant asOf, List<Row> rows) {
+    public record Statistics(@Schema(maxLength = Limits.PERIOD) String period, @Schema(maxLength = Limits.CODE) String province,
+                             GroupBy groupBy, Instant asOf,
+                             @Schema(description = "A row per group: at most one per country, unit, category, or kind and currency", maxItems = 2000)
+                             List<Row> rows) {
     }
 
     @Inject

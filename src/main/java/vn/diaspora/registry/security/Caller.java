@@ -1,10 +1,12 @@
 package vn.diaspora.registry.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.diaspora.registry.common.Limits;
 
 /**
  * Who is calling and which records they may see. Officers are scoped by token claims:
@@ -18,9 +20,26 @@ public class Caller {
 
     public String subject() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
-            return jwt.getSubject();
+            return bounded(jwt.getSubject());
         }
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return identity.isAnonymous() ? "anonymous" : bounded(identity.getPrincipal().getName());
+    }
+
+    /** The client the token was issued to (azp, or client_id), if it names one. */
+    public String client() {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return null;
+        }
+        Object client = jwt.getClaim("azp") != null ? jwt.getClaim("azp") : jwt.getClaim("client_id");
+        return client == null ? null : bounded(client.toString());
+    }
+
+    /** Names are stored with every version and audit event; a token with an absurdly long one is refused. */
+    private static String bounded(String name) {
+        if (name.length() > Limits.ACTOR) {
+            throw new AuthenticationFailedException("token names a subject or client of more than " + Limits.ACTOR + " characters");
+        }
+        return name;
     }
 
     public java.util.Set<String> roles() {

@@ -11,8 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The dev key pair under deploy/dev/ is public: anyone can mint tokens for it. A production
- * start that trusts its public key refuses to run.
+ * The dev keys in the repository are public: anyone can mint tokens for the dev key pair under
+ * deploy/dev/, and anyone can read contacts sealed with the dev encryption key of the dev and
+ * test profiles. A production start that uses either refuses to run.
  */
 public class DevKeyGuard {
     static final String DEV_PUBLIC_KEY_RESOURCE = "/dev-only/dev-public-key.pem";
@@ -22,6 +23,16 @@ public class DevKeyGuard {
             return;
         }
         refuse(ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.public-key", String.class).orElse(""));
+        refuseEncryptionKey(ConfigProvider.getConfig().getOptionalValue("registry.encryption.key", String.class).orElse(""));
+    }
+
+    /** Throws when {@code configuredKey} is the dev profile's encryption key. */
+    public static void refuseEncryptionKey(String configuredKey) {
+        String devKey = ConfigProvider.getConfig().getOptionalValue("%dev.registry.encryption.key", String.class).orElse("");
+        if (!configuredKey.isBlank() && configuredKey.strip().equals(devKey.strip())) {
+            throw new IllegalStateException("registry.encryption.key is the dev-only key of application.properties: "
+                    + "set REGISTRY_ENCRYPTION_KEY from the secret store");
+        }
     }
 
     /** Throws when {@code configuredKey} is the dev key. */

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
@@ -51,7 +52,7 @@ public class OpenApiSecurity implements OASFilter {
         }
         security.add(OASFactory.createSecurityRequirement().addScheme(NAME, List.of("openid")));
         operation.setSecurity(security);
-        documentRateLimit(operation);
+        documentCommonAnswers(operation);
     }
 
     private static org.eclipse.microprofile.openapi.models.media.Schema count() {
@@ -59,18 +60,33 @@ public class OpenApiSecurity implements OASFilter {
                 .format("int32").minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE));
     }
 
-    /** The rate limit (security/RateLimit): its headers on every answer, and the 429. */
-    private static void documentRateLimit(Operation operation) {
+    /** Answers every /api operation can give: no valid token, over the rate limit, a fault of the service. */
+    private static void documentCommonAnswers(Operation operation) {
         if (operation.getResponses() == null) {
             return;
         }
-        if (operation.getResponses().getAPIResponse("429") == null) {
-            operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
-                    .description("Too many requests from this client; retry after Retry-After seconds")
-                    .addHeader("Retry-After", OASFactory.createHeader().schema(count()))
-                    .content(OASFactory.createContent().addMediaType(vn.diaspora.registry.common.Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+        addProblem(operation, "401", "No valid bearer token");
+        addProblem(operation, "429", "Too many requests from this client; retry after Retry-After seconds")
+                .addHeader("Retry-After", OASFactory.createHeader().schema(count()));
+        addProblem(operation, "500", "A fault of the service (logged with the request id; no internals are sent)");
+        documentRateLimit(operation);
+    }
+
+    private static APIResponse addProblem(Operation operation, String code, String description) {
+        APIResponse response = operation.getResponses().getAPIResponse(code);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(description);
+            operation.getResponses().addAPIResponse(code, response);
         }
+        if (response.getContent() == null) {
+            response.content(OASFactory.createContent().addMediaType(vn.diaspora.registry.common.Problem.MEDIA_TYPE,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        }
+        return response;
+    }
+
+    /** The rate limit (security/RateLimit): its headers on every answer. */
+    private static void documentRateLimit(Operation operation) {
         operation.getResponses().getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("2") || code.startsWith("4")) {
                 for (String header : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {

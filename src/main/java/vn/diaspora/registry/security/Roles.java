@@ -7,6 +7,7 @@ public final class Roles {
     public static final String API_READER = "api-reader";
     public static final String REGISTRY_ADMIN = "registry-admin";
     public static final String AUDITOR = "auditor";
+    public static final java.util.Set<String> ALL = java.util.Set.of(UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN, AUDITOR);
 
     private Roles() {
     }

@@ -35,8 +35,9 @@ class KeycloakE2ETest {
     public static class RealKeycloak implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // A fixed port: the realm's Swagger UI client admits redirects to :8081 only (and the dev run's :8080).
             return Map.of("quarkus.oidc.auth-server-url", REALM, "quarkus.oidc.public-key", "",
-                    "quarkus.oidc.token.issuer", REALM);
+                    "quarkus.oidc.token.issuer", REALM, "quarkus.http.test-port", "8081");
         }
     }
 

@@ -1,0 +1,158 @@
+package vn.diaspora.registry.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Encryption at rest of the fields that are nobody's business but the officers': contacts,
+ * relatives' contacts and notes, in the records, in their versions and in submission rows.
+ * AES-256-GCM with a random 96-bit nonce per value; the key id is bound to the ciphertext as
+ * associated data, so a value cannot be moved to another key's slot. Stored as
+ * {@code enc:v1:<key id>:<base64(nonce | ciphertext | tag)>}. Searchable fields (names,
+ * places, codes) stay in clear: the search indexes need them.
+ * <p>
+ * The key comes from configuration ({@code registry.encryption.key}, base64 of 32 bytes; the
+ * dev and test profiles carry a dev-only key that the prod profile refuses). Rotation: give the
+ * new key a new {@code key-id} and list the old one under {@code retired-keys} ({@code id:base64}).
+ */
+@ApplicationScoped
+@Startup // a missing or malformed key stops the start, not the first request that needs it
+public class FieldCipher {
+    /** The fields kept encrypted, by their JSON names (the same in records, versions and rows). */
+    public static final List<String> SEALED_FIELDS = List.of("contacts", "relativesContact", "notes");
+    static final String PREFIX = "enc:v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String keyId;
+    private final Map<String, SecretKey> keys = new HashMap<>();
+    private final ObjectMapper json;
+
+    FieldCipher(@ConfigProperty(name = "registry.encryption.key") Optional<String> key,
+                @ConfigProperty(name = "registry.encryption.key-id", defaultValue = "1") String keyId,
+                @ConfigProperty(name = "registry.encryption.retired-keys") Optional<List<String>> retired,
+                ObjectMapper json) {
+        this.keyId = keyId;
+        this.json = json;
+        keys.put(keyId, aesKey("registry.encryption.key", key.orElseThrow(() -> new IllegalStateException(
+                "registry.encryption.key is not set: the service keeps contacts and notes encrypted; "
+                        + "generate a key with `openssl rand -base64 32` and keep it in the secret store"))));
+        retired.orElse(List.of()).forEach(entry -> {
+            int colon = entry.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalStateException("registry.encryption.retired-keys: expected id:base64, got an entry without an id");
+            }
+            keys.put(entry.substring(0, colon), aesKey("registry.encryption.retired-keys", entry.substring(colon + 1)));
+        });
+    }
+
+    private static SecretKey aesKey(String property, String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(property + " is not base64");
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException(property + " must be 32 bytes (AES-256), is " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    public String seal(String plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(keyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return PREFIX + keyId + ":" + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    public String open(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (!stored.startsWith(PREFIX)) {
+            throw new IllegalStateException("a sealed field holds an unencrypted value");
+        }
+        int colon = stored.indexOf(':', PREFIX.length());
+        String id = stored.substring(PREFIX.length(), colon);
+        SecretKey key = keys.get(id);
+        if (key == null) {
+            throw new IllegalStateException("a value is sealed with key '" + id + "', which is not configured (registry.encryption.retired-keys)");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.updateAAD(id.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a sealed value does not authenticate with key '" + id + "'", e);
+        }
+    }
+
+    /** A copy of a record's JSON with its sealed fields encrypted (each as the text of its JSON value). */
+    public JsonNode sealFields(JsonNode data) {
+        if (!(data instanceof ObjectNode object) || SEALED_FIELDS.stream().noneMatch(f -> isPresent(object.get(f)))) {
+            return data;
+        }
+        ObjectNode copy = object.deepCopy();
+        for (String field : SEALED_FIELDS) {
+            if (isPresent(copy.get(field))) {
+                copy.put(field, seal(copy.get(field).toString()));
+            }
+        }
+        return copy;
+    }
+
+    /** The inverse of {@link #sealFields}. */
+    public JsonNode openFields(JsonNode data) {
+        if (!(data instanceof ObjectNode object) || SEALED_FIELDS.stream().noneMatch(f -> isPresent(object.get(f)))) {
+            return data;
+        }
+        ObjectNode copy = object.deepCopy();
+        for (String field : SEALED_FIELDS) {
+            if (isPresent(copy.get(field))) {
+                try {
+                    copy.set(field, json.readTree(open(copy.get(field).asText())));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("a sealed field does not hold JSON", e);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static boolean isPresent(JsonNode value) {
+        return value != null && !value.isNull();
+    }
+}
