@@ -21,13 +21,30 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
 page.setDefaultTimeout(30_000);
 mkdirSync(dirname(screenshot), { recursive: true });
-try {
-  await page.goto(`${base}/q/swagger-ui/`);
-  await page.locator('button.btn.authorize').first().click();
+// What the browser saw go wrong, printed when the test fails.
+const problems = [];
+page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
 
+/** Opens Swagger UI's Authorize dialog until it offers the login scheme (it fetches the discovery document first). */
+async function openLogin() {
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${base}/q/swagger-ui/`);
+    await page.locator('button.btn.authorize').first().click();
+    const login = page.locator('.auth-container').filter({ hasText: 'authorization_code with PKCE' }).first();
+    try {
+      await login.waitFor({ timeout: 10_000 });
+      return login;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      problems.push(`attempt ${attempt}: no login scheme in the Authorize dialog; reloading`);
+    }
+  }
+}
+
+try {
   // The "login" scheme: Swagger UI read the realm's discovery document and offers the code flow.
-  const login = page.locator('.auth-container').filter({ hasText: 'authorization_code with PKCE' }).first();
-  await login.waitFor();
+  const login = await openLogin();
   const openid = login.locator('input[type=checkbox][data-value="openid"]');
   if (await openid.count() > 0 && !(await openid.isChecked())) {
     await openid.check({ force: true });
@@ -53,6 +70,7 @@ try {
   const body = await op.locator('.live-responses-table .response-col_description pre').first().innerText();
   await op.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshot, fullPage: false });
+  if (problems.length) console.error(problems.join('\n'));
   console.log(JSON.stringify({ status: code, user, items: (() => { try { return JSON.parse(body).items.length; } catch { return null; } })() }));
 } catch (e) {
   writeFileSync(screenshot.replace(/\.png$/, '-failed.html'), await page.content().catch(() => ''));
@@ -60,6 +78,7 @@ try {
     await p.screenshot({ path: screenshot.replace(/\.png$/, `-failed-${i}.png`) }).catch(() => {});
   }
   console.error(e);
+  console.error(problems.join('\n'));
   process.exitCode = 1;
 } finally {
   await browser.close();

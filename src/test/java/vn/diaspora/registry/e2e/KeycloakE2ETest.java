@@ -57,7 +57,7 @@ class KeycloakE2ETest {
     }
 
     static String password(String user) {
-        return password(user, "registry-swagger");
+        return password(user, "registry-cli");
     }
 
     static String password(String user, String client) {
@@ -125,6 +125,16 @@ class KeycloakE2ETest {
             given().auth().oauth2(token).get(Api.PERSONS).then().statusCode(401);
         }
         as(LUC_NGAN).get(Api.PERSONS).then().statusCode(200);
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndTheBrowserClientGivesNoPasswordGrant() throws InterruptedException {
+        String shortLived = password("officer-luc-ngan", "registry-cli-short-lived");   // expires 1 s after issue
+        Thread.sleep(2500);
+        given().auth().oauth2(shortLived).get(Api.PERSONS).then().statusCode(401);
+        given().baseUri(REALM).formParam("grant_type", "password").formParam("client_id", "registry-swagger")
+                .formParam("username", "officer-luc-ngan").formParam("password", "dev-only-password")
+                .post("/protocol/openid-connect/token").then().statusCode(400).body("error", is("unauthorized_client"));
     }
 
 
