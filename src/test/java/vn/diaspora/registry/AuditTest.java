@@ -53,6 +53,42 @@ class AuditTest {
     }
 
     @Test
+    void theAuditTrailAndThePersonalDataStayOutOfTheApplicationLog() {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
+                        + (r.getThrown() == null ? "" : " " + r.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String word = Api.uniqueWord();
+            String id = createPerson(PROVINCE_24, person("Nhật Ký " + word));
+            as(READER).get(PERSONS + "/" + id).then().statusCode(200);
+            as(READER).queryParam("q", "nhat ky " + word).get(PERSONS).then().statusCode(200).body("items.size()", is(1));
+            as(AUDITOR).queryParam("record", id).get("/api/v1/audit").then().statusCode(200).body("items.size()", is(3));
+            org.jboss.logging.Logger.getLogger(AuditTest.class).info("the capture sees the application log");
+            org.junit.jupiter.api.Assertions.assertTrue(logged.stream().anyMatch(l -> l.contains("the capture sees")), "no log captured");
+            List<String> leaks = logged.stream().filter(line -> line.toLowerCase(java.util.Locale.ROOT).contains(word.toLowerCase(java.util.Locale.ROOT))
+                    || line.contains(id) || line.contains("someone@example.jp")).toList();
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), leaks);
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    @Test
     void onlyAuditorsReadTheLogAndNoOneChangesIt() throws SQLException {
         as(PROVINCE_24).get("/api/v1/audit").then().statusCode(403);
         as(Api.ADMIN).get("/api/v1/audit").then().statusCode(403);

@@ -3,6 +3,7 @@ package vn.diaspora.registry.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Encryption at rest of the fields that are nobody's business but the officers': contacts,
@@ -122,31 +124,29 @@ public class FieldCipher {
 
     /** A copy of a record's JSON with its sealed fields encrypted (each as the text of its JSON value). */
     public JsonNode sealFields(JsonNode data) {
-        if (!(data instanceof ObjectNode object) || SEALED_FIELDS.stream().noneMatch(f -> isPresent(object.get(f)))) {
-            return data;
-        }
-        ObjectNode copy = object.deepCopy();
-        for (String field : SEALED_FIELDS) {
-            if (isPresent(copy.get(field))) {
-                copy.put(field, seal(copy.get(field).toString()));
-            }
-        }
-        return copy;
+        return withSealedFields(data, value -> TextNode.valueOf(seal(value.toString())));
     }
 
     /** The inverse of {@link #sealFields}. */
     public JsonNode openFields(JsonNode data) {
+        return withSealedFields(data, value -> {
+            try {
+                return json.readTree(open(value.asText()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("a sealed field does not hold JSON", e);
+            }
+        });
+    }
+
+    /** A copy of {@code data} with {@code change} applied to each sealed field that has a value; {@code data} itself when none has. */
+    private static JsonNode withSealedFields(JsonNode data, UnaryOperator<JsonNode> change) {
         if (!(data instanceof ObjectNode object) || SEALED_FIELDS.stream().noneMatch(f -> isPresent(object.get(f)))) {
             return data;
         }
         ObjectNode copy = object.deepCopy();
         for (String field : SEALED_FIELDS) {
             if (isPresent(copy.get(field))) {
-                try {
-                    copy.set(field, json.readTree(open(copy.get(field).asText())));
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("a sealed field does not hold JSON", e);
-                }
+                copy.set(field, change.apply(copy.get(field)));
             }
         }
         return copy;

@@ -81,6 +81,11 @@ class KeycloakE2ETest {
         as(LUC_NGAN).get(path).then().statusCode(200).body("contacts.email", is("someone@example.jp"));
         as(TP_BAC_GIANG).get(path).then().statusCode(404);            // another unit: existence does not leak
         as(TP_BAC_GIANG).header("If-Match", "W/\"1\"").queryParam("reason", "x").delete(path).then().statusCode(404);
+        as(TP_BAC_GIANG).header("If-Match", "W/\"1\"").contentType("application/merge-patch+json").body("{\"city\":\"Kobe\"}")
+                .patch(path).then().statusCode(404);                            // nor change them
+        as(TP_BAC_GIANG).header("If-Match", "W/\"1\"").body(lucNgan("Đổi Tên")).put(path).then().statusCode(404);
+        as(TP_BAC_GIANG).get(path + "/history").then().statusCode(404);
+        as(TP_BAC_GIANG).get(Api.PERSONS + "/" + java.util.UUID.randomUUID()).then().statusCode(404); // a guessed id: the same answer
         as(BAC_GIANG).get(path).then().statusCode(200);
         as(BINH_DINH).get(path).then().statusCode(404);
         as(SYSTEM).get(path).then().statusCode(200).body("$", not(hasKey("contacts"))).body("$", not(hasKey("relativesContact")));
