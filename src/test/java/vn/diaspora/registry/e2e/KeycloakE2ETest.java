@@ -102,6 +102,63 @@ class KeycloakE2ETest {
         }
     }
 
+    /** One endpoint and the status each caller gets: unit officer 219, province officer 24, api-reader, admin, auditor, no token. */
+    record Expectation(String method, String path, Object body, int unit, int province, int reader, int admin, int auditor) {
+    }
+
+    /**
+     * The role × endpoint matrix, one row per endpoint family, every role and no token (always 401).
+     * Records are of unit 219 (Lục Ngạn, province 24), so every officer here is in scope.
+     */
+    @Test
+    void roleByEndpointMatrix() {
+        String id = as(LUC_NGAN).body(lucNgan("Ma Trận " + Api.uniqueWord())).post(Api.PERSONS).then().statusCode(201).extract().path("id");
+        String erased = as(LUC_NGAN).body(lucNgan("Xóa Bỏ " + Api.uniqueWord())).post(Api.PERSONS).then().statusCode(201).extract().path("id");
+        String period = (1100 + (int) (System.nanoTime() % 800)) + "-Q3";
+        String person = Api.PERSONS + "/" + id;
+        List<Expectation> matrix = List.of(
+                new Expectation("GET", Api.PERSONS, null, 200, 200, 200, 200, 403),
+                new Expectation("POST", Api.PERSONS, lucNgan("Tạo Mới " + Api.uniqueWord()), 201, 201, 403, 201, 403),
+                new Expectation("GET", person, null, 200, 200, 200, 200, 403),
+                new Expectation("GET", person + "/history", null, 200, 200, 200, 200, 403),
+                new Expectation("GET", person + "/export", null, 403, 403, 403, 200, 403),
+                new Expectation("POST", Api.PERSONS + "/" + erased + "/erasure", Map.of("reason", "e2e"), 403, 403, 403, 204, 403),
+                new Expectation("GET", "/api/v1/associations", null, 200, 200, 200, 200, 403),
+                new Expectation("GET", "/api/v1/businesses", null, 200, 200, 200, 200, 403),
+                new Expectation("GET", "/api/v1/contributions", null, 200, 200, 200, 200, 403),
+                new Expectation("GET", "/api/v1/audit", null, 403, 403, 403, 403, 200),
+                new Expectation("GET", "/api/v1/statistics?province=24&period=" + period, null, 200, 200, 200, 200, 403),
+                new Expectation("GET", "/api/v1/periods/" + period + "?province=24", null, 200, 200, 403, 200, 403),
+                new Expectation("GET", "/api/v1/periods/" + period + "/completeness?province=24", null, 403, 200, 403, 200, 403),
+                new Expectation("POST", "/api/v1/periods/" + period + "/submissions", null, 201, 403, 403, 403, 403),
+                new Expectation("GET", "/api/v1/templates/submission.xlsx", null, 200, 200, 403, 200, 403),
+                new Expectation("PUT", "/api/v1/provinces/24/deadline", Map.of("daysAfterQuarter", 15), 403, 403, 403, 200, 403),
+                new Expectation("GET", "/api/v1/admin-units?province=24&limit=1", null, 200, 200, 200, 200, 200),
+                new Expectation("GET", "/api/v1/countries", null, 200, 200, 200, 200, 200));
+        List<String> wrong = new java.util.ArrayList<>();
+        for (Expectation e : matrix) {
+            Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+            expected.put("unit", e.unit());
+            expected.put("province", e.province());
+            expected.put("reader", e.reader());
+            expected.put("admin", e.admin());
+            expected.put("auditor", e.auditor());
+            expected.put("none", 401);
+            Map<String, String> tokens = Map.of("unit", LUC_NGAN, "province", BAC_GIANG, "reader", SYSTEM, "admin", ADMIN, "auditor", AUDITOR);
+            expected.forEach((caller, status) -> {
+                io.restassured.specification.RequestSpecification request = (caller.equals("none") ? given() : as(tokens.get(caller))).accept("*/*");
+                if (e.body() != null) {
+                    request = request.contentType("application/json").body(e.body());
+                }
+                int actual = request.request(e.method(), e.path()).statusCode();
+                if (actual != status) {
+                    wrong.add(e.method() + " " + e.path() + " as " + caller + ": " + actual + ", expected " + status);
+                }
+            });
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), wrong);
+    }
+
     @Test
     void roleMatrixForTheQuarterlyCycleAndReports() {
         String period = (1100 + (int) (System.nanoTime() % 800)) + "-Q1";
