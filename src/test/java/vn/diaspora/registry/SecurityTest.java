@@ -55,7 +55,12 @@ class SecurityTest {
         String payload = b64("{\"iss\":\"" + Tokens.ISSUER + "\",\"aud\":\"diaspora-registry\",\"sub\":\"x\",\"exp\":4102444800,"
                 + "\"realm_access\":{\"roles\":[\"registry-admin\"]}}");
         String unsigned = header + "." + payload + ".";
-        for (String token : new String[]{wrongSignature, expired, wrongIssuer, wrongAudience, unsigned, "not-a-jwt"}) {
+        // RFC 8725: the trusted key under another algorithm, and the RSA public key used as an HMAC secret (key confusion).
+        String otherAlgorithm = Tokens.builder("registry-admin", "pss").jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.PS256)
+                .sign(Tokens.devKey());
+        String keyConfusion = Tokens.builder("registry-admin", "hmac").signWithSecret(
+                vn.diaspora.registry.security.DevKeyGuard.devPublicKeyForTests().replaceAll("-----[A-Z ]+-----|\\s", ""));
+        for (String token : new String[]{wrongSignature, expired, wrongIssuer, wrongAudience, unsigned, "not-a-jwt", otherAlgorithm, keyConfusion}) {
             given().auth().oauth2(token).get(PERSONS).then().statusCode(401);
         }
         given().auth().oauth2(ADMIN).get(PERSONS).then().statusCode(200);
