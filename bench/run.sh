@@ -59,8 +59,9 @@ LUA
 # read in distance order; Hibernate's load by id). pgbench
 # picks the sampled id or query with a lookup of its own (\gset): one more tiny query per
 # transaction on the raw side.
-cat > "$OUT/get.sql" <<'SQL'
-\set n random(1, 10000)
+NIDS=$(wc -l < "$OUT/ids.txt")  # 10,000 at a million persons, fewer for smaller runs
+cat > "$OUT/get.sql" <<SQL
+\set n random(1, $NIDS)
 SELECT id AS pid FROM bench_id WHERE n = :n \gset
 SELECT p.* FROM person p WHERE p.id = :pid;
 SQL
