@@ -157,6 +157,26 @@ class PrivacyTest {
     }
 
     @Test
+    void erasureAlsoScrubsTheSubmissionRowThatCreatedThePerson() {
+        String officer = Tokens.unitOfficer("219");
+        String submission = QuarterlyCycleTest.open(officer, QuarterlyCycleTest.period());
+        Map<String, Object> data = QuarterlyCycleTest.lucNgan("Xóa Cả Hàng " + Api.uniqueWord());
+        data.put("notes", "ghi chú");
+        data.put("city", "Kobe");
+        as(officer).body(List.of(QuarterlyCycleTest.row("PERSON", "ERASE-1", "CREATE", data)))
+                .put("/api/v1/submissions/" + submission + "/items").then().statusCode(200);
+        as(officer).post("/api/v1/submissions/" + submission + "/submit").then().statusCode(200);
+        as(PROVINCE_24).post("/api/v1/submissions/" + submission + "/accept").then().statusCode(200);
+        String id = as(PROVINCE_24).get("/api/v1/submissions/" + submission + "/items").then().extract().path("[0].appliedId");
+        as(ADMIN).body(Map.of("reason", "the person's request")).post(PERSONS + "/" + id + "/erasure").then().statusCode(204);
+        as(PROVINCE_24).get("/api/v1/submissions/" + submission + "/items").then().statusCode(200)
+                .body("[0].data.fullName", is("[đã xóa / erased]"))
+                .body("[0].data", not(hasKey("contacts"))).body("[0].data", not(hasKey("notes")))
+                .body("[0].data", not(hasKey("city")))
+                .body("[0].data.hometownCode", is("07591"));
+    }
+
+    @Test
     void consentCanRecordItsWithdrawal() {
         Map<String, Object> p = person("Rút Đồng Ý " + Api.uniqueWord());
         p.put("consent", Map.of("legalBasis", "CONSENT", "date", "2025-01-10", "scope", "registry", "withdrawnOn", "2026-03-01"));

@@ -75,7 +75,10 @@ public class PersonPrivacy {
         return new Export(person, history, links, Instant.now());
     }
 
-    /** Erases the person's personal data; the record leaves lists and searches. Erasing twice changes nothing more. */
+    /**
+     * Erases the person's personal data from the record, its versions and the submission rows that
+     * wrote it; the record leaves lists and searches. Erasing twice changes nothing more.
+     */
     @Transactional
     public void erase(UUID id, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
@@ -91,6 +94,10 @@ public class PersonPrivacy {
         String remove = String.join(" - ", PERSONAL.stream().map(f -> "'" + f + "'").toList());
         em.createNativeQuery("UPDATE record_version SET snapshot = (snapshot - " + remove + ") || jsonb_build_object('fullName', cast(?2 AS text)) "
                         + "WHERE collection = 'persons' AND record_id = ?1")
+                .setParameter(1, id).setParameter(2, ERASED_NAME).executeUpdate();
+        // The quarterly rows that created or changed the record hold the same personal data.
+        em.createNativeQuery("UPDATE submission_item SET data = (data - " + remove + ") || jsonb_build_object('fullName', cast(?2 AS text)) "
+                        + "WHERE kind = 'PERSON' AND data IS NOT NULL AND (record_id = ?1 OR applied_id = ?1)")
                 .setParameter(1, id).setParameter(2, ERASED_NAME).executeUpdate();
         p.fullName = ERASED_NAME;
         p.foreignName = null;
