@@ -26,6 +26,10 @@ class PrivacyTest {
     io.agroal.api.AgroalDataSource dataSource;
     @jakarta.inject.Inject
     vn.diaspora.registry.security.SealExisting sealExisting;
+    @jakarta.inject.Inject
+    vn.diaspora.registry.security.FieldCipher cipher;
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** The row of a person and its newest version as PostgreSQL holds them. */
     List<String> stored(String id) throws java.sql.SQLException {
@@ -86,6 +90,39 @@ class PrivacyTest {
     }
 
     @Test
+    void aKeyRotationResealsEveryValueSoTheOldKeyCanGo() throws Exception {
+        Map<String, Object> body = person("Đổi Khóa " + Api.uniqueWord());
+        body.put("notes", "ghi chú trước khi đổi khóa");
+        String id = createPerson(PROVINCE_24, body);
+        String devKey = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("registry.encryption.key", String.class);
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String newKey = java.util.Base64.getEncoder().encodeToString(bytes);
+        vn.diaspora.registry.security.FieldCipher rotated = new vn.diaspora.registry.security.FieldCipher(
+                java.util.Optional.of(newKey), "k2", java.util.Optional.of(List.of("dev-only:" + devKey)), json);
+        try {
+            org.junit.jupiter.api.Assertions.assertTrue(sealExisting.sealAll(rotated) >= 2);
+            List<String> row = stored(id);
+            org.junit.jupiter.api.Assertions.assertTrue(row.get(0).startsWith("enc:v1:k2:") && row.get(2).startsWith("enc:v1:k2:"), row.toString());
+            org.junit.jupiter.api.Assertions.assertTrue(row.get(3).contains("enc:v1:k2:") && !row.get(3).contains("enc:v1:dev-only:"), row.get(3));
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM person WHERE concat(contacts, relatives_contact, notes) LIKE '%enc:v1:dev-only:%')"
+                         + " + (SELECT count(*) FROM record_version WHERE snapshot::text LIKE '%enc:v1:dev-only:%')")) {
+                rs.next();
+                org.junit.jupiter.api.Assertions.assertEquals(0, rs.getLong(1), "values still sealed with the old key");
+            }
+            vn.diaspora.registry.security.FieldCipher newKeyOnly = new vn.diaspora.registry.security.FieldCipher(
+                    java.util.Optional.of(newKey), "k2", java.util.Optional.empty(), json);
+            org.junit.jupiter.api.Assertions.assertEquals("ghi chú trước khi đổi khóa", newKeyOnly.open(row.get(2)));
+        } finally { // back to the key the running service holds
+            sealExisting.sealAll(new vn.diaspora.registry.security.FieldCipher(
+                    java.util.Optional.of(devKey), "dev-only", java.util.Optional.of(List.of("k2:" + newKey)), json));
+        }
+        as(PROVINCE_24).get(PERSONS + "/" + id).then().statusCode(200).body("notes", is("ghi chú trước khi đổi khóa"))
+                .body("contacts.email", is("someone@example.jp"));
+    }
+
+    @Test
     void theDatabaseRefusesAClearValueAndOldClearRowsAreEncryptedAtStart() throws Exception {
         String id = createPerson(PROVINCE_24, person("Dữ Liệu Cũ " + Api.uniqueWord()));
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
@@ -102,7 +139,7 @@ class PrivacyTest {
             st.execute("ALTER TABLE record_version ADD CONSTRAINT record_version_sealed CHECK (coalesce(snapshot->>'contacts', 'enc:') LIKE 'enc:%' "
                     + "AND coalesce(snapshot->>'relativesContact', 'enc:') LIKE 'enc:%' AND coalesce(snapshot->>'notes', 'enc:') LIKE 'enc:%') NOT VALID");
         }
-        org.junit.jupiter.api.Assertions.assertEquals(2, sealExisting.sealAll(), "the person and its version");
+        org.junit.jupiter.api.Assertions.assertEquals(2, sealExisting.sealAll(cipher), "the person and its version");
         List<String> row = stored(id);
         org.junit.jupiter.api.Assertions.assertTrue(row.get(2).startsWith("enc:v1:"), row.get(2));
         org.junit.jupiter.api.Assertions.assertFalse(row.get(3).contains("old clear note"), row.get(3));

@@ -49,7 +49,7 @@ public class FieldCipher {
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final ObjectMapper json;
 
-    FieldCipher(@ConfigProperty(name = "registry.encryption.key") Optional<String> key,
+    public FieldCipher(@ConfigProperty(name = "registry.encryption.key") Optional<String> key,
                 @ConfigProperty(name = "registry.encryption.key-id", defaultValue = "1") String keyId,
                 @ConfigProperty(name = "registry.encryption.retired-keys") Optional<List<String>> retired,
                 ObjectMapper json) {
@@ -120,6 +120,29 @@ public class FieldCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed value does not authenticate with key '" + id + "'", e);
         }
+    }
+
+    /** How values sealed with the current key begin. */
+    public String currentPrefix() {
+        return PREFIX + keyId + ":";
+    }
+
+    public boolean hasRetiredKeys() {
+        return keys.size() > 1;
+    }
+
+    /** {@code stored} sealed with the current key: as it is when it already is, else opened (if sealed) and sealed anew. */
+    public String reseal(String stored) {
+        if (stored == null || stored.startsWith(currentPrefix())) {
+            return stored;
+        }
+        return seal(stored.startsWith(PREFIX) ? open(stored) : stored);
+    }
+
+    /** {@link #reseal} for the sealed fields of a JSON document; a clear field is sealed as the text of its JSON value. */
+    public JsonNode resealFields(JsonNode data) {
+        return withSealedFields(data, value -> TextNode.valueOf(value.isTextual() && value.asText().startsWith(PREFIX)
+                ? reseal(value.asText()) : seal(value.toString())));
     }
 
     /** A copy of a record's JSON with its sealed fields encrypted (each as the text of its JSON value). */

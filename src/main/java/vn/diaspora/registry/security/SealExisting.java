@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -17,12 +18,12 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * At start, encrypts what was written before encryption at rest existed (rows with a clear
- * contact, relatives' contact or note, their versions, submission rows), then validates the checks of
- * migration V6, after which the database itself refuses clear values. Nothing to do: two
- * catalogue reads.
+ * At start, brings every sealed field under the current key: values written before encryption at
+ * rest existed (then validates the checks of migration V6, after which the database itself refuses
+ * clear values), and, while retired keys are configured, values sealed with one of them — after
+ * which the retired key can be dropped. With neither to do it costs a few catalogue reads.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class SealExisting {
     private static final Logger LOG = Logger.getLogger(SealExisting.class);
     static final List<Table> TABLES = List.of(
@@ -48,49 +49,53 @@ public class SealExisting {
     ObjectMapper json;
 
     void onStart(@Observes StartupEvent event) throws SQLException, IOException {
-        sealAll();
+        sealAll(cipher);
     }
 
-    /** Encrypts every clear sealed field left in rows and versions, then validates the checks; returns how many rows it rewrote. */
-    public int sealAll() throws SQLException, IOException {
+    /**
+     * Re-seals, with {@code with}'s current key, every sealed field that is clear or under another
+     * key, in one transaction, and validates the checks; returns how many rows it rewrote.
+     */
+    public int sealAll(FieldCipher with) throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             int rows = 0;
             for (Table t : TABLES) {
-                if (!validated(c, t.check())) {
-                    rows += sealRows(c, t);
+                if (!validated(c, t.check()) || with.hasRetiredKeys()) {
+                    rows += sealRows(c, t, with);
                     validate(c, t.name(), t.check());
                 }
             }
             for (Documents d : DOCUMENTS) {
-                if (!validated(c, d.check())) {
-                    rows += sealDocuments(c, d);
+                if (!validated(c, d.check()) || with.hasRetiredKeys()) {
+                    rows += sealDocuments(c, d, with);
                     validate(c, d.table(), d.check());
                 }
             }
             c.commit();
             if (rows > 0) {
-                LOG.infof("Encrypted the contacts and notes of %d rows written before encryption at rest", rows);
+                LOG.infof("Sealed the contacts and notes of %d rows with the current key", rows);
             }
             return rows;
         }
     }
 
-    private int sealRows(Connection c, Table t) throws SQLException {
-        String clear = String.join(" OR ", t.columns().stream().map(col -> "(" + col + " IS NOT NULL AND " + col + " NOT LIKE 'enc:%')").toList());
+    private int sealRows(Connection c, Table t, FieldCipher with) throws SQLException {
+        String stale = String.join(" OR ", t.columns().stream().map(col -> "NOT starts_with(coalesce(" + col + ", ?), ?)").toList());
         String set = String.join(", ", t.columns().stream().map(col -> col + " = ?").toList());
         int n = 0;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, " + String.join(", ", t.columns()) + " FROM " + t.name() + " WHERE " + clear);
+        try (PreparedStatement select = c.prepareStatement("SELECT id, " + String.join(", ", t.columns()) + " FROM " + t.name() + " WHERE " + stale);
              PreparedStatement update = c.prepareStatement("UPDATE " + t.name() + " SET " + set + " WHERE id = ?")) {
-            while (rs.next()) {
-                for (int i = 0; i < t.columns().size(); i++) {
-                    String value = rs.getString(i + 2);
-                    update.setString(i + 1, value == null || value.startsWith(FieldCipher.PREFIX) ? value : cipher.seal(value));
+            bindPrefix(select, t.columns().size(), with.currentPrefix());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 0; i < t.columns().size(); i++) {
+                        update.setString(i + 1, with.reseal(rs.getString(i + 2)));
+                    }
+                    update.setObject(t.columns().size() + 1, rs.getObject(1));
+                    update.addBatch();
+                    n++;
                 }
-                update.setObject(t.columns().size() + 1, rs.getObject(1));
-                update.addBatch();
-                n++;
             }
             if (n > 0) {
                 update.executeBatch();
@@ -99,29 +104,39 @@ public class SealExisting {
         return n;
     }
 
-    private int sealDocuments(Connection c, Documents d) throws SQLException, IOException {
-        String clear = String.join(" AND ", FieldCipher.SEALED_FIELDS.stream()
-                .map(f -> "coalesce(" + d.column() + "->>'" + f + "', 'enc:') LIKE 'enc:%'").toList());
+    private int sealDocuments(Connection c, Documents d, FieldCipher with) throws SQLException, IOException {
+        String stale = String.join(" OR ", FieldCipher.SEALED_FIELDS.stream()
+                .map(f -> "NOT starts_with(coalesce(" + d.column() + "->>'" + f + "', ?), ?)").toList());
         String key = String.join(", ", d.key());
         String match = String.join(" AND ", d.key().stream().map(k -> k + " = ?").toList());
         int n = 0;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + key + ", " + d.column() + "::text FROM " + d.table() + " WHERE NOT (" + clear + ")");
+        try (PreparedStatement select = c.prepareStatement("SELECT " + key + ", " + d.column() + "::text FROM " + d.table() + " WHERE " + stale);
              PreparedStatement update = c.prepareStatement("UPDATE " + d.table() + " SET " + d.column() + " = cast(? AS jsonb) WHERE " + match)) {
-            while (rs.next()) {
-                JsonNode document = json.readTree(rs.getString(d.key().size() + 1));
-                update.setString(1, cipher.sealFields(document).toString()); // written before encryption: every field is clear
-                for (int i = 0; i < d.key().size(); i++) {
-                    update.setObject(i + 2, rs.getObject(i + 1));
+            bindPrefix(select, FieldCipher.SEALED_FIELDS.size(), with.currentPrefix());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode document = json.readTree(rs.getString(d.key().size() + 1));
+                    update.setString(1, with.resealFields(document).toString());
+                    for (int i = 0; i < d.key().size(); i++) {
+                        update.setObject(i + 2, rs.getObject(i + 1));
+                    }
+                    update.addBatch();
+                    n++;
                 }
-                update.addBatch();
-                n++;
             }
             if (n > 0) {
                 update.executeBatch();
             }
         }
         return n;
+    }
+
+    /** Each "NOT starts_with(coalesce(x, ?), ?)": an absent value counts as current. */
+    private static void bindPrefix(PreparedStatement select, int conditions, String prefix) throws SQLException {
+        for (int i = 0; i < conditions; i++) {
+            select.setString(2 * i + 1, prefix);
+            select.setString(2 * i + 2, prefix);
+        }
     }
 
     private static boolean validated(Connection c, String check) throws SQLException {

@@ -47,6 +47,22 @@ class FieldCipherTest {
     }
 
     @Test
+    void resealingBringsClearAndOldValuesUnderTheCurrentKeyAndLeavesCurrentOnesAlone() throws Exception {
+        String old = cipher(OLD_KEY, "k1").seal("note");
+        FieldCipher rotated = cipher(NEW_KEY, "k2", "k1:" + OLD_KEY);
+        String current = rotated.seal("note");
+        assertEquals(current, rotated.reseal(current));
+        assertTrue(rotated.reseal(old).startsWith("enc:v1:k2:"));
+        assertEquals("note", cipher(NEW_KEY, "k2").open(rotated.reseal(old)));
+        assertEquals("clear", rotated.open(rotated.reseal("clear")));
+        String oldNote = cipher(OLD_KEY, "k1").seal("\"note\""); // inside documents a sealed field holds JSON text
+        JsonNode document = JSON.readTree("{\"notes\":\"" + oldNote + "\",\"contacts\":{\"phone\":\"+81 6 1234 5678\"}}");
+        JsonNode resealed = rotated.resealFields(document);
+        assertTrue(resealed.get("notes").asText().startsWith("enc:v1:k2:") && resealed.get("contacts").asText().startsWith("enc:v1:k2:"));
+        assertEquals(JSON.readTree("{\"notes\":\"note\",\"contacts\":{\"phone\":\"+81 6 1234 5678\"}}"), rotated.openFields(resealed));
+    }
+
+    @Test
     void aTamperedValueOrAnotherKeysSlotDoesNotOpen() {
         FieldCipher cipher = cipher(OLD_KEY, "k1", "k0:" + NEW_KEY);
         String sealed = cipher.seal("relatives: mother, 0912 345 678");
