@@ -27,13 +27,13 @@ start_service() {
   [ -f "$OUT/encryption.key" ] || head -c 32 /dev/urandom | base64 > "$OUT/encryption.key"
   REGISTRY_ENCRYPTION_KEY=$(cat "$OUT/encryption.key") \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-  QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   REGISTRY_RATE_LIMIT_PER_MINUTE=0 \
     java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
   SERVICE=$!
   trap 'kill $SERVICE 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
-    curl -fs "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "localhost:$((PORT + 1))/q/health/ready" >/dev/null 2>&1 && return 0
     sleep 1
   done
   echo "service did not start; see $OUT/service.log" >&2

@@ -14,19 +14,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class OperationsTest {
 
+    /** The management interface's root, {@code http://localhost:<port>/q/}: health and metrics on a port of their own. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "", management = true)
+    java.net.URL management;
+
     @Test
     void healthChecksTheDatabase() {
-        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+        given().get(management + "health/live").then().statusCode(200).body("status", is("UP"));
+        given().get(management + "health/ready").then().statusCode(200).body("status", is("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
     }
 
     @Test
     void metricsIncludeHttpTimings() {
         Api.as(Api.READER).get("/api/v1/countries").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management + "metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/api/v1/countries\""));
+    }
+
+    @Test
+    void healthAndMetricsAreNotServedNextToTheApi() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        org.junit.jupiter.api.Assertions.assertNotEquals(io.restassured.RestAssured.port, management.getPort());
     }
 
     @Test
