@@ -86,6 +86,8 @@ class KeycloakE2ETest {
         as(TP_BAC_GIANG).header("If-Match", "W/\"1\"").body(lucNgan("Đổi Tên")).put(path).then().statusCode(404);
         as(TP_BAC_GIANG).get(path + "/history").then().statusCode(404);
         as(TP_BAC_GIANG).get(Api.PERSONS + "/" + java.util.UUID.randomUUID()).then().statusCode(404); // a guessed id: the same answer
+        as(password("officer2-luc-ngan")).get(path).then().statusCode(200);   // another officer of the same unit
+        as(password("officer-an-nhon")).get(path).then().statusCode(404);     // a unit of the other province
         as(BAC_GIANG).get(path).then().statusCode(200);
         as(BINH_DINH).get(path).then().statusCode(404);
         as(SYSTEM).get(path).then().statusCode(200).body("$", not(hasKey("contacts"))).body("$", not(hasKey("relativesContact")));
@@ -171,6 +173,10 @@ class KeycloakE2ETest {
         as(SYSTEM).queryParam("period", period).get("/api/v1/statistics").then().statusCode(200);
         as(AUDITOR).queryParam("period", period).get("/api/v1/statistics").then().statusCode(403);
         as(LUC_NGAN).get("/api/v1/admin-units?code=219").then().statusCode(200);
+        // after the 2025 reform communes report: the officer of commune 07210 opens its submission
+        String afterReform = (2100 + (int) (System.nanoTime() % 800)) + "-Q1";
+        as(password("officer-phuong-bac-giang")).post("/api/v1/periods/" + afterReform + "/submissions").then().statusCode(201)
+                .body("unitCode", is("07210"));
     }
 
     @Test
