@@ -33,8 +33,9 @@ import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.reference.AdminUnit;
 import vn.diaspora.registry.reference.ReferenceData;
-import vn.diaspora.registry.security.Caller.Scope;
 import vn.diaspora.registry.security.Caller;
+import vn.diaspora.registry.security.Caller.Scope;
+import vn.diaspora.registry.security.FieldCipher;
 import vn.diaspora.registry.security.Roles;
 
 import java.io.BufferedInputStream;
@@ -91,7 +92,7 @@ public class QuarterlyService {
     @Inject
     ItemUpload upload;
     @Inject
-    vn.diaspora.registry.security.FieldCipher cipher;
+    FieldCipher cipher;
     @Inject
     vn.diaspora.registry.audit.AuditLog audit;
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "registry.quarterly.max-rows", defaultValue = "" + Limits.SUBMISSION_ROWS)

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.Period;
-import vn.diaspora.registry.security.Caller.Scope;
 import vn.diaspora.registry.security.Caller;
+import vn.diaspora.registry.security.Caller.Scope;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
