@@ -45,19 +45,17 @@ class HardeningTest {
     void aClientOverItsRateGets429WithRetryAfter() {
         String token = Tokens.role("api-reader");
         String own = Tokens.builder("api-reader", "rate-" + UUID.randomUUID()).sign(Tokens.devKey());
-        int status = 0;
+        io.restassured.response.Response answer = null;
         int sent = 0;
-        while (sent < 1000 && status != 429) {
-            status = given().auth().oauth2(own).get("/api/v1/persons/" + UUID.randomUUID()).statusCode();
+        while (sent < 1000 && (answer == null || answer.statusCode() != 429)) {
+            answer = given().auth().oauth2(own).get("/api/v1/persons/" + UUID.randomUUID());
             sent++;
         }
-        org.junit.jupiter.api.Assertions.assertEquals(429, status, "after " + sent + " requests");
-        given().auth().oauth2(token).get("/api/v1/countries").then().statusCode(200)
-                .header("RateLimit-Limit", "120").header("RateLimit-Remaining", notNullValue()).header("RateLimit-Reset", notNullValue());
+        // the refused answer itself: the bucket refills every half second, so a later request could pass again
+        answer.then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
         org.junit.jupiter.api.Assertions.assertTrue(sent > 100, "the limit is 120 a minute, refused after " + sent);
-        given().auth().oauth2(own).get("/api/v1/persons/" + UUID.randomUUID()).then().statusCode(429)
-                .contentType("application/problem+json").header("Retry-After", notNullValue());
-        as(token).get("/api/v1/countries").then().statusCode(200); // other clients are not affected
+        given().auth().oauth2(token).get("/api/v1/countries").then().statusCode(200) // other clients are not affected
+                .header("RateLimit-Limit", "120").header("RateLimit-Remaining", notNullValue()).header("RateLimit-Reset", notNullValue());
     }
 
     @Test
