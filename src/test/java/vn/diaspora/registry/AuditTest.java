@@ -50,6 +50,9 @@ class AuditTest {
         org.junit.jupiter.api.Assertions.assertEquals(4, events.size());
         as(AUDITOR).queryParam("subject", "api-reader").queryParam("limit", 1).get("/api/v1/audit").then().statusCode(200)
                 .body("items.size()", is(1)).body("nextCursor", notNullValue());
+        as(AUDITOR).queryParam("record", id).queryParam("action", "SEARCH").get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("SEARCH"));
+        as(AUDITOR).queryParam("action", "PEEK").get("/api/v1/audit").then().statusCode(400).body("errors[0].field", is("action"));
     }
 
     @Test

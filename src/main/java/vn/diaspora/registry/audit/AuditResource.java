@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,6 +60,8 @@ public class AuditResource {
                                  @Parameter(description = "Record id") @Size(max = Limits.UUID) @QueryParam("record") String record,
                                  @Parameter(description = "From this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("from") String from,
                                  @Parameter(description = "Before this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("to") String to,
+                                 @Parameter(description = "Only this action, e.g. EXPORT or ERASE")
+                                 @Schema(implementation = AuditLog.Action.class, type = SchemaType.STRING) @QueryParam("action") String action,
                                  @BeanParam Params.Paging paging) {
         int n = Page.limit(paging.limit);
         List<String> where = new ArrayList<>();
@@ -71,6 +74,11 @@ public class AuditResource {
         if (recordId != null) {
             where.add("record_ids @> ARRAY[cast(? AS uuid)]");
             params.add(recordId.toString());
+        }
+        AuditLog.Action only = Params.enumValue("action", action, AuditLog.Action.class);
+        if (only != null) {
+            where.add("action = ?");
+            params.add(only.name());
         }
         Instant fromAt = Params.instant("from", from);
         if (fromAt != null) {
@@ -109,7 +117,7 @@ public class AuditResource {
         for (Object[] r : rows.subList(0, Math.min(n, rows.size()))) {
             String ids = (String) r[7];
             items.add(new AuditEvent(((Number) r[0]).longValue(), vn.diaspora.registry.common.SqlValues.instant(r[1]), (String) r[2],
-                    List.of(((String) r[3]).split(",")), (String) r[4], (String) r[5], (String) r[6],
+                    ((String) r[3]).isEmpty() ? List.of() : List.of(((String) r[3]).split(",")), (String) r[4], (String) r[5], (String) r[6],
                     ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(UUID::fromString).toList(),
                     (String) r[8], (Integer) r[9], (String) r[10]));
         }
