@@ -36,8 +36,8 @@ public class Idempotency {
         if (key == null) {
             return action.get();
         }
-        if (key.isBlank() || key.length() > 255) {
-            throw ProblemException.badParameter(HEADER, "must be 1 to 255 characters");
+        if (key.isBlank() || key.length() > Limits.IDEMPOTENCY_KEY) {
+            throw ProblemException.badParameter(HEADER, "must be 1 to " + Limits.IDEMPOTENCY_KEY + " characters");
         }
         String hash = Hashing.sha256(path + "\n" + write(request));
         int inserted = em.createNativeQuery("""

@@ -20,6 +20,8 @@ public final class Limits {
     public static final int DELETE_REASON = 500;
     /** The unit's own key of a submission row. */
     public static final int ROW_KEY = 100;
+    /** An Idempotency-Key header. */
+    public static final int IDEMPOTENCY_KEY = 255;
     /** Search text in q. */
     public static final int QUERY = 200;
     /** Opaque page cursor. */

@@ -81,8 +81,8 @@ public class PersonPrivacy {
      */
     @Transactional
     public void erase(UUID id, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw ProblemException.invalid("reason", "a reason of 1 to 500 characters is required");
+        if (reason == null || reason.isBlank() || reason.length() > Limits.DELETE_REASON) {
+            throw ProblemException.invalid("reason", "a reason of 1 to " + Limits.DELETE_REASON + " characters is required");
         }
         Person p = em.find(Person.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {

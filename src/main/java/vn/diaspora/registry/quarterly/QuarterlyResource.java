@@ -88,7 +88,7 @@ public class QuarterlyResource {
     @APIResponse(responseCode = "201", description = "Opened")
     @APIResponse(responseCode = "409", description = "The unit already has a submission for the period")
     public RestResponse<SubmissionView> open(@Size(max = Limits.PERIOD) @PathParam("period") String period,
-                                             @Size(max = 255) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+                                             @Size(max = Limits.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Period p = Period.parse(period);
         return idempotency.post(idempotencyKey, uri.getPath(), p.toString(), () -> {
             SubmissionView s = quarterly.open(p);
@@ -239,7 +239,7 @@ public class QuarterlyResource {
     @RolesAllowed(PROVINCE_OFFICER)
     @Operation(summary = "Accept: apply every row in one transaction, or none (409 lists the rows in error)")
     @APIResponse(responseCode = "409", description = "Rows in error or in conflict; nothing was applied")
-    public RestResponse<SubmissionView> accept(@PathParam("id") UUID id, @Size(max = 255) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public RestResponse<SubmissionView> accept(@PathParam("id") UUID id, @Size(max = Limits.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.post(idempotencyKey, uri.getPath(), id.toString(),
                 () -> RestResponse.ok(quarterly.accept(id)));
     }

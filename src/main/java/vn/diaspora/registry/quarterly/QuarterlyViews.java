@@ -46,7 +46,7 @@ public final class QuarterlyViews {
             @Schema(description = "The record changed or deleted (UPDATE, DELETE)") UUID recordId,
             @Schema(description = "The record's version the row was based on (UPDATE, DELETE)") Integer baseVersion,
             @Schema(type = SchemaType.OBJECT, description = "The record's fields, as in POST of its collection (CREATE, UPDATE)") JsonNode data,
-            @Size(max = 500) @Schema(description = "Why the record is deleted (DELETE)") String reason) {
+            @Size(max = Limits.DELETE_REASON) @Schema(description = "Why the record is deleted (DELETE)") String reason) {
     }
 
     @Schema(name = "SubmissionItem")

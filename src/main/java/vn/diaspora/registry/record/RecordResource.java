@@ -69,7 +69,7 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @APIResponse(responseCode = "422", description = "Invalid fields, each named in errors", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<RecordView<D>> create(
             @Parameter(description = "Client-chosen key that makes a retried POST safe (scoped to the caller)")
-            @Size(max = 255) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Size(max = Limits.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             D body) {
         if (body == null) {
             throw ProblemException.missingBody();

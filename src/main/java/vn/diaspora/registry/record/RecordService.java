@@ -15,6 +15,7 @@ import vn.diaspora.registry.common.Cursor;
 import vn.diaspora.registry.common.ETags;
 import vn.diaspora.registry.common.Hashing;
 import vn.diaspora.registry.common.Ids;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
@@ -119,8 +120,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
                 .andIf(scope.unit(), "t.reporting_unit = ?")
                 .andIf(scope.province(), "t.province_code = ?");
         String query = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
-        if (query.length() > 200) {
-            throw ProblemException.badParameter("q", "at most 200 characters");
+        if (query.length() > Limits.QUERY) {
+            throw ProblemException.badParameter("q", "at most " + Limits.QUERY + " characters");
         }
         boolean search = !query.isEmpty();
         List<Object[]> rows;
@@ -240,8 +241,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     @Transactional
     public void delete(UUID id, String ifMatch, String reason) {
         int expected = ETags.required(ifMatch);
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw ProblemException.badParameter("reason", "a reason of 1 to 500 characters is required");
+        if (reason == null || reason.isBlank() || reason.length() > Limits.DELETE_REASON) {
+            throw ProblemException.badParameter("reason", "a reason of 1 to " + Limits.DELETE_REASON + " characters is required");
         }
         delete(findWritable(id, expected), reason.strip(), null);
         history.flush();
