@@ -98,6 +98,12 @@ class QuarterlyUploadTest {
                 .body("errors[0].message", containsString("appears twice"));
         upload(id, "text/csv", (HEADER + "\r\nA,Bỏ,Tí\r\n").getBytes(StandardCharsets.UTF_8)).statusCode(422)
                 .body("errors[0].field", is("CSV row 2 'Thao tác'"));
+        // the bounds of a JSON row: row key at most 100 characters, delete reason at most 500
+        upload(id, "text/csv", (HEADER + "\r\n" + "K".repeat(101) + ",Thêm,Tí\r\n").getBytes(StandardCharsets.UTF_8)).statusCode(422)
+                .body("errors[0].field", is("CSV row 2 'Mã dòng'")).body("errors[0].message", containsString("at most 100"));
+        upload(id, "text/csv", ("Mã dòng,Thao tác,Mã bản ghi,Phiên bản gốc,Lý do xóa\r\nD,Xóa," + java.util.UUID.randomUUID() + ",1,"
+                + "x".repeat(501) + "\r\n").getBytes(StandardCharsets.UTF_8)).statusCode(422)
+                .body("errors[0].field", is("CSV row 2 'Lý do xóa'"));
         byte[] legacy = (HEADER + "\r\nA,Them,Nguyễn Văn Ánh\r\n").getBytes(Charset.forName("windows-1252"));
         upload(id, "text/csv", legacy).statusCode(422).body("errors[0].message", containsString("UTF-8"));
         upload(id, XLSX, workbook("Công Thức", "SUM(1,2)")).statusCode(422)

@@ -14,6 +14,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Text;
@@ -237,8 +238,15 @@ class ItemUpload {
         String actionText = text(values[1]);
         SubmissionItem.Action action = actionText == null ? null : ItemColumns.action(actionText);
         int before = errors.size();
+        // The bounds of a row sent as JSON (QuarterlyViews.ItemInput) hold for a row of a file too.
         if (rowKey == null) {
             errors.add(new FieldError(where + " '" + ItemColumns.ROW_KEY + "'", "required"));
+        } else if (rowKey.length() > Limits.ROW_KEY) {
+            errors.add(new FieldError(where + " '" + ItemColumns.ROW_KEY + "'", "at most " + Limits.ROW_KEY + " characters"));
+        }
+        String reason = text(values[4]);
+        if (reason != null && reason.length() > Limits.DELETE_REASON) {
+            errors.add(new FieldError(where + " '" + ItemColumns.REASON + "'", "at most " + Limits.DELETE_REASON + " characters"));
         }
         if (action == null) {
             errors.add(new FieldError(where + " '" + ItemColumns.ACTION + "'", "must be Thêm, Sửa or Xóa (CREATE, UPDATE, DELETE)"));
@@ -267,7 +275,7 @@ class ItemUpload {
         }
         if (errors.size() == before) {
             rows.accept(new UploadRow(sheet, line, kind, rowKey, action, recordId, baseVersion,
-                    data.isEmpty() ? null : data, text(values[4])));
+                    data.isEmpty() ? null : data, reason));
         }
     }
 
