@@ -75,6 +75,14 @@ public class PersonPrivacy {
         return new Export(person, history, links, Instant.now());
     }
 
+    /** Removes the personal fields from the JSON {@code column} of the rows of {@code table} that {@code where} (?1: the person) selects. */
+    private void scrub(String table, String column, String where, UUID id) {
+        String remove = String.join(" - ", PERSONAL.stream().map(f -> "'" + f + "'").toList());
+        em.createNativeQuery("UPDATE " + table + " SET " + column + " = (" + column + " - " + remove
+                        + ") || jsonb_build_object('fullName', cast(?2 AS text)) WHERE " + where)
+                .setParameter(1, id).setParameter(2, ERASED_NAME).executeUpdate();
+    }
+
     /**
      * Erases the person's personal data from the record, its versions and the submission rows that
      * wrote it; the record leaves lists and searches. Erasing twice changes nothing more.
@@ -91,14 +99,9 @@ public class PersonPrivacy {
         if (ERASED_NAME.equals(p.fullName)) {
             return;
         }
-        String remove = String.join(" - ", PERSONAL.stream().map(f -> "'" + f + "'").toList());
-        em.createNativeQuery("UPDATE record_version SET snapshot = (snapshot - " + remove + ") || jsonb_build_object('fullName', cast(?2 AS text)) "
-                        + "WHERE collection = 'persons' AND record_id = ?1")
-                .setParameter(1, id).setParameter(2, ERASED_NAME).executeUpdate();
+        scrub("record_version", "snapshot", "collection = 'persons' AND record_id = ?1", id);
         // The quarterly rows that created or changed the record hold the same personal data.
-        em.createNativeQuery("UPDATE submission_item SET data = (data - " + remove + ") || jsonb_build_object('fullName', cast(?2 AS text)) "
-                        + "WHERE kind = 'PERSON' AND data IS NOT NULL AND (record_id = ?1 OR applied_id = ?1)")
-                .setParameter(1, id).setParameter(2, ERASED_NAME).executeUpdate();
+        scrub("submission_item", "data", "kind = 'PERSON' AND data IS NOT NULL AND (record_id = ?1 OR applied_id = ?1)", id);
         p.fullName = ERASED_NAME;
         p.foreignName = null;
         p.birthName = null;
