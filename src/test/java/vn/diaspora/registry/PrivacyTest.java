@@ -129,15 +129,22 @@ class PrivacyTest {
             java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
                     () -> st.executeUpdate("UPDATE person SET notes = 'in clear' WHERE id = '" + id + "'"));
             org.junit.jupiter.api.Assertions.assertEquals("23514", refused.getSQLState()); // check_violation
-            // A database from before encryption at rest: its checks not yet validated, clear values in rows and versions.
+            // A database from before encryption at rest: its checks (migration V6) not yet validated, clear values in rows and versions.
+            Map<String, String> checks = new java.util.LinkedHashMap<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT conname, conrelid::regclass, pg_get_constraintdef(oid) FROM pg_constraint "
+                    + "WHERE conname IN ('person_sealed', 'record_version_sealed')")) {
+                while (rs.next()) {
+                    checks.put(rs.getString(1), "ALTER TABLE " + rs.getString(2) + " ADD CONSTRAINT " + rs.getString(1) + " " + rs.getString(3) + " NOT VALID");
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(2, checks.size());
             st.execute("ALTER TABLE person DROP CONSTRAINT person_sealed");
             st.execute("ALTER TABLE record_version DROP CONSTRAINT record_version_sealed");
             st.executeUpdate("UPDATE person SET notes = 'old clear note', contacts = '{\"email\": \"old@example.jp\"}' WHERE id = '" + id + "'");
             st.executeUpdate("UPDATE record_version SET snapshot = snapshot || '{\"notes\": \"old clear note\"}' WHERE record_id = '" + id + "'");
-            st.execute("ALTER TABLE person ADD CONSTRAINT person_sealed CHECK ((contacts IS NULL OR contacts LIKE 'enc:%') "
-                    + "AND (relatives_contact IS NULL OR relatives_contact LIKE 'enc:%') AND (notes IS NULL OR notes LIKE 'enc:%')) NOT VALID");
-            st.execute("ALTER TABLE record_version ADD CONSTRAINT record_version_sealed CHECK (coalesce(snapshot->>'contacts', 'enc:') LIKE 'enc:%' "
-                    + "AND coalesce(snapshot->>'relativesContact', 'enc:') LIKE 'enc:%' AND coalesce(snapshot->>'notes', 'enc:') LIKE 'enc:%') NOT VALID");
+            for (String check : checks.values()) {
+                st.execute(check);
+            }
         }
         org.junit.jupiter.api.Assertions.assertEquals(2, sealExisting.sealAll(cipher), "the person and its version");
         List<String> row = stored(id);
