@@ -37,24 +37,21 @@ psql -d "$DB" -tAc "SELECT id FROM bench_id ORDER BY n" > "$OUT/ids.txt"
 psql -d "$DB" -tAc "SELECT q FROM bench_q ORDER BY n" > "$OUT/queries.txt"
 NQ=$(wc -l < "$OUT/queries.txt")
 
-cat > "$OUT/get.lua" <<LUA
-local ids = {}
-for line in io.lines("$OUT/ids.txt") do ids[#ids + 1] = line end
+# wrk_script FILE SAMPLES PATH_PREFIX: GETs PATH_PREFIX followed by a random line of SAMPLES
+# (spaces encoded), with the token, and prints the latency percentiles.
+wrk_script() {
+  cat > "$OUT/$1" <<LUA
+local samples = {}
+for line in io.lines("$OUT/$2") do samples[#samples + 1] = line:gsub(" ", "%%20") end
 wrk.headers["Authorization"] = "Bearer $TOKEN"
-request = function() return wrk.format("GET", "/api/v1/persons/" .. ids[math.random(#ids)]) end
+request = function() return wrk.format("GET", "$3" .. samples[math.random(#samples)]) end
 done = function(summary, latency, requests)
   io.write(string.format("p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
 end
 LUA
-cat > "$OUT/search.lua" <<LUA
-local qs = {}
-for line in io.lines("$OUT/queries.txt") do qs[#qs + 1] = line:gsub(" ", "%%20") end
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-request = function() return wrk.format("GET", "/api/v1/persons?limit=20&q=" .. qs[math.random(#qs)]) end
-done = function(summary, latency, requests)
-  io.write(string.format("p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
-end
-LUA
+}
+wrk_script get.lua ids.txt "/api/v1/persons/"
+wrk_script search.lua queries.txt "/api/v1/persons?limit=20&q="
 # The same statements the service sends (RecordService.list: a page of 20 and its tie window,
 # read in distance order; Hibernate's load by id). pgbench
 # picks the sampled id or query with a lookup of its own (\gset): one more tiny query per
