@@ -97,4 +97,19 @@ class HardeningTest {
         as(Api.AUDITOR).queryParam("subject", subject).get("/api/v1/audit").then().statusCode(200)
                 .body("items[0].roles", is(List.of("api-reader")));
     }
+
+    /** The bucket is the token's subject and client, not its display name (issue 9, finding 14). */
+    @Test
+    void clientsSharingADisplayNameDoNotShareABucket() {
+        String name = "same-display-name";
+        String a = Tokens.builder("api-reader", "client-a-" + UUID.randomUUID()).claim("preferred_username", name).claim("azp", "a").sign(Tokens.devKey());
+        String b = Tokens.builder("api-reader", "client-b-" + UUID.randomUUID()).claim("preferred_username", name).claim("azp", "b").sign(Tokens.devKey());
+        io.restassured.response.Response answer = null;
+        for (int i = 0; i < 500 && (answer == null || answer.statusCode() != 429); i++) {
+            answer = given().auth().oauth2(a).get("/api/v1/countries");
+        }
+        answer.then().statusCode(429);
+        given().auth().oauth2(b).get("/api/v1/countries").then().statusCode(200);
+    }
+
 }

@@ -35,7 +35,7 @@ class QuarterlyCycleTest {
     static final String BINH_DINH = Tokens.provinceOfficer("52");
     static final AtomicInteger YEAR = new AtomicInteger(1000 + (int) (System.nanoTime() % 900));
 
-    static String period() {
+    public static String period() {
         return YEAR.getAndIncrement() + "-Q2";
     }
 
@@ -153,7 +153,7 @@ class QuarterlyCycleTest {
                 .body("findings.find { it.rowKey == 'R1' }.field", is("hometownCode"))
                 .body("findings.find { it.rowKey == 'R1' }.messageVi", is("Mã quê quán không phải đơn vị hành chính của Bắc Giang hoặc Bình Định"))
                 .body("findings.find { it.rowKey == 'R2' }.messageVi", org.hamcrest.Matchers.startsWith("Thiếu trường bắt buộc"))
-                .body("findings.find { it.rowKey == 'R3' }.messageEn", is("the record belongs to unit 213"))
+                .body("findings.find { it.rowKey == 'R3' }.messageEn", is("no person " + otherUnits + " among the unit's records"))
                 .body("findings.find { it.rowKey == 'R4' }.messageEn", org.hamcrest.Matchers.startsWith("conflict"))
                 .body("findings.find { it.rowKey == 'R5' }.level", is("WARNING"))
                 .body("findings.find { it.rowKey == 'R6' }.level", is("OK"));

@@ -33,9 +33,20 @@ public final class Tokens {
     }
 
     public static JwtClaimsBuilder builder(String role, String subject) {
+        return builder(List.of(role), subject);
+    }
+
+    public static JwtClaimsBuilder builder(List<String> roles, String subject) {
         return Jwt.issuer(ISSUER).audience("diaspora-registry").subject(subject)
-                .claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("realm_access", Map.of("roles", roles))
                 .expiresIn(600);
+    }
+
+    /** A token with several roles and the given scoping claims (unit, province). */
+    public static String roles(List<String> roles, Map<String, String> claims) {
+        JwtClaimsBuilder b = builder(roles, String.join("+", roles));
+        claims.forEach(b::claim);
+        return b.sign(DEV_KEY);
     }
 
     public static PrivateKey devKey() {

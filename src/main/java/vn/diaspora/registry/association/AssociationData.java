@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.ContactDetails;
 import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.common.Name;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordData;
 
@@ -21,8 +22,8 @@ import java.util.UUID;
 @Schema(name = "AssociationData", description = "Writable fields of an association (the body of POST and PUT; PATCH merges into it)")
 @JsonIgnoreProperties(value = {"id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"}, allowGetters = true)
 public record AssociationData(
-        @NotBlank @Size(max = 300) @Schema(example = "Hội đồng hương Bắc Giang tại Nhật Bản") String name,
-        @Size(max = 300) @Schema(example = "在日バクザン同郷会", description = "Name in the language of the host country") String originalName,
+        @NotBlank @Name @Size(max = 300) @Schema(example = "Hội đồng hương Bắc Giang tại Nhật Bản") String name,
+        @Name @Size(max = 300) @Schema(example = "在日バクザン同郷会", description = "Name in the language of the host country") String originalName,
         @NotNull Kind kind,
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. JP") @Schema(example = "JP", maxLength = 2) String country,
         @Size(max = 100) @Schema(example = "Tokyo") String city,
@@ -41,7 +42,7 @@ public record AssociationData(
         city = Text.clean(city);
         members = Text.list(members);
         website = Text.clean(website);
-        notes = Text.clean(notes);
+        notes = Text.cleanLines(notes);
         reportingUnit = Text.clean(reportingUnit);
     }
 

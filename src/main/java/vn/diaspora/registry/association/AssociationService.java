@@ -10,6 +10,7 @@ import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.JsonColumns;
 import vn.diaspora.registry.record.RecordQuery;
 import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.security.Reach;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,25 +64,25 @@ public class AssociationService extends RecordService<Association, AssociationDa
     }
 
     @Override
-    protected List<FieldError> check(AssociationData d) {
+    protected List<FieldError> check(AssociationData d, Reach links) {
         List<FieldError> errors = new ArrayList<>();
         checkCountry(errors, "country", d.country());
         for (int i = 0; i < d.members().size(); i++) {
             if (d.members().get(i) != null) {
-                checkLink(errors, "members[" + i + "].personId", d.members().get(i).personId(), persons);
+                checkLink(errors, "members[" + i + "].personId", d.members().get(i).personId(), persons, links);
             }
         }
         return errors;
     }
 
     @Override
-    protected String impliedUnit(AssociationData d) {
+    protected String impliedUnit(AssociationData d, Reach links) {
         return null;
     }
 
     @Override
-    protected List<String> contactFields() {
-        return List.of("contacts");
+    public List<String> officerOnlyFields() {
+        return List.of("contacts", "notes");
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.ContactDetails;
 import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.common.Name;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordData;
 
@@ -22,7 +23,7 @@ import java.util.UUID;
 @Schema(name = "BusinessData", description = "Writable fields of a business (the body of POST and PUT; PATCH merges into it)")
 @JsonIgnoreProperties(value = {"id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"}, allowGetters = true)
 public record BusinessData(
-        @NotBlank @Size(max = 300) @Schema(example = "Saigon Foods GmbH") String name,
+        @NotBlank @Name @Size(max = 300) @Schema(example = "Saigon Foods GmbH") String name,
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code, e.g. DE") @Schema(example = "DE", maxLength = 2) String country,
         @Size(max = 100) @Schema(example = "Berlin") String city,
         @Size(max = 100) @Schema(example = "HRB 123456", description = "Registration number in the host country") String registrationNumber,
@@ -47,9 +48,9 @@ public record BusinessData(
         products = Text.list(products);
         vietnameseProductGroups = Text.list(vietnameseProductGroups);
         owners = Text.list(owners);
-        provinceLinks = Text.clean(provinceLinks);
+        provinceLinks = Text.cleanLines(provinceLinks);
         website = Text.clean(website);
-        notes = Text.clean(notes);
+        notes = Text.cleanLines(notes);
         reportingUnit = Text.clean(reportingUnit);
     }
 

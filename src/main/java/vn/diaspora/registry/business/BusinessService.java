@@ -10,6 +10,7 @@ import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.JsonColumns;
 import vn.diaspora.registry.record.RecordQuery;
 import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.security.Reach;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -68,7 +69,7 @@ public class BusinessService extends RecordService<Business, BusinessData> {
     }
 
     @Override
-    protected List<FieldError> check(BusinessData d) {
+    protected List<FieldError> check(BusinessData d, Reach links) {
         List<FieldError> errors = new ArrayList<>();
         checkCountry(errors, "country", d.country());
         if (!d.distributesVietnameseGoods() && !d.vietnameseProductGroups().isEmpty()) {
@@ -78,7 +79,7 @@ public class BusinessService extends RecordService<Business, BusinessData> {
         for (int i = 0; i < d.owners().size(); i++) {
             Owner o = d.owners().get(i);
             if (o != null) {
-                checkLink(errors, "owners[" + i + "].personId", o.personId(), persons);
+                checkLink(errors, "owners[" + i + "].personId", o.personId(), persons, links);
                 shares = o.sharePercent() == null ? shares : shares.add(o.sharePercent());
             }
         }
@@ -90,17 +91,17 @@ public class BusinessService extends RecordService<Business, BusinessData> {
 
     /** Without a reporting unit, the business is reported by the unit of its first owner. */
     @Override
-    protected String impliedUnit(BusinessData d) {
+    protected String impliedUnit(BusinessData d, Reach links) {
         if (d.owners().isEmpty() || d.owners().get(0) == null) {
             return null;
         }
-        Person owner = persons.findVisible(d.owners().get(0).personId());
+        Person owner = persons.findWithin(d.owners().get(0).personId(), links);
         return owner == null ? null : owner.reportingUnit;
     }
 
     @Override
-    protected List<String> contactFields() {
-        return List.of("contacts");
+    public List<String> officerOnlyFields() {
+        return List.of("contacts", "notes");
     }
 
     @Override

@@ -53,6 +53,8 @@ public class ProblemException extends RuntimeException {
             String message;
             if (e instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
+            } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+                message = f.getOriginalMessage(); // JsonText: the value itself is not repeated
             } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
                 message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", "));

@@ -7,9 +7,13 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.diaspora.registry.common.Problem.FieldError;
+import vn.diaspora.registry.security.AuthProblems;
 
 import java.util.List;
 
@@ -23,6 +27,41 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.status(), e.getMessage(), e.errors(), uri);
+    }
+
+    public static final String UNAUTHORIZED = "A valid bearer token is required";
+    public static final String FORBIDDEN = "Your token's roles or scope do not allow this";
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(respond(401, UNAUTHORIZED, List.of(), uri)).header("WWW-Authenticate", AuthProblems.CHALLENGE).build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return Response.fromResponse(respond(401, UNAUTHORIZED, List.of(), uri)).header("WWW-Authenticate", AuthProblems.CHALLENGE).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, FORBIDDEN, List.of(), uri);
+    }
+
+    /** A database refusal that a concurrent request or odd text can cause: a 4xx, not a failure of the service. */
+    private static Response fromDatabase(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "23505", "40001", "40P01":
+                        return respond(409, "The request conflicts with a concurrent change; retry it", List.of(), uri);
+                    case "22021", "22P05", "54000":
+                        return respond(400, "The request holds text the registry cannot store", List.of(), uri);
+                    default:
+                        return null;
+                }
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper
@@ -77,22 +116,36 @@ public class ProblemMappers {
         if (e instanceof WebApplicationException w) {
             return web(w, uri);
         }
+        Response refused = fromDatabase(e, uri);
+        if (refused != null) {
+            LOG.warnf("Database refused a request on %s: %s", uri.getPath(), e.getClass().getSimpleName());
+            return refused;
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(500, "The service could not complete the request", List.of(), uri);
     }
 
     public static Response respond(int status, String detail, List<FieldError> errors, UriInfo uri) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title(status), status, detail, uri == null ? null : uri.getPath(), errors))
+                .build();
+    }
+
+    /** A problem answer written straight to Vert.x, for refusals made before a resource is matched; the status is already set. */
+    public static void write(io.vertx.ext.web.RoutingContext ctx, int status, String detail) {
+        Problem problem = new Problem("about:blank", title(status), status, detail, ctx.normalizedPath(), List.of());
+        ctx.response().putHeader("Content-Type", Problem.MEDIA_TYPE).end(io.vertx.core.json.Json.encode(problem));
+    }
+
+    private static String title(int status) {
         Response.Status s = Response.Status.fromStatusCode(status);
-        String title = s != null ? s.getReasonPhrase()
+        return s != null ? s.getReasonPhrase()
                 : switch (status) {
                     case 422 -> "Unprocessable Content";
                     case 428 -> "Precondition Required";
                     case 429 -> "Too Many Requests";
                     default -> "Error";
                 };
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors))
-                .build();
     }
 }

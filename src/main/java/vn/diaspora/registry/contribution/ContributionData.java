@@ -33,7 +33,7 @@ public record ContributionData(
 
     public ContributionData {
         currency = Text.clean(currency);
-        description = Text.clean(description);
+        description = Text.cleanLines(description);
         project = Text.clean(project);
         reportingUnit = Text.clean(reportingUnit);
     }

@@ -10,6 +10,7 @@ import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.RecordEntity;
 import vn.diaspora.registry.record.RecordQuery;
 import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.security.Reach;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,14 +71,14 @@ public class ContributionService extends RecordService<Contribution, Contributio
     }
 
     @Override
-    protected List<FieldError> check(ContributionData d) {
+    protected List<FieldError> check(ContributionData d, Reach links) {
         List<FieldError> errors = new ArrayList<>();
         if (d.personId() == null && d.associationId() == null && d.businessId() == null) {
             errors.add(new FieldError("personId", "name the contributor: personId, associationId or businessId"));
         }
-        checkLink(errors, "personId", d.personId(), persons);
-        checkLink(errors, "associationId", d.associationId(), associations);
-        checkLink(errors, "businessId", d.businessId(), businesses);
+        checkLink(errors, "personId", d.personId(), persons, links);
+        checkLink(errors, "associationId", d.associationId(), associations, links);
+        checkLink(errors, "businessId", d.businessId(), businesses, links);
         if (d.amount() != null && d.currency() == null) {
             errors.add(new FieldError("currency", "required with an amount"));
         }
@@ -93,13 +94,13 @@ public class ContributionService extends RecordService<Contribution, Contributio
 
     /** Without a reporting unit, the contribution is reported by its contributor's unit. */
     @Override
-    protected String impliedUnit(ContributionData d) {
-        return Stream.of(persons.findVisible(d.personId()), associations.findVisible(d.associationId()), businesses.findVisible(d.businessId()))
+    protected String impliedUnit(ContributionData d, Reach links) {
+        return Stream.of(persons.findWithin(d.personId(), links), associations.findWithin(d.associationId(), links), businesses.findWithin(d.businessId(), links))
                 .filter(r -> r != null).map((RecordEntity r) -> r.reportingUnit).findFirst().orElse(null);
     }
 
     @Override
-    protected List<String> contactFields() {
+    public List<String> officerOnlyFields() {
         return List.of();
     }
 

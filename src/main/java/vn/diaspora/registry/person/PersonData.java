@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.ContactDetails;
 import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.common.Name;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordData;
 
@@ -22,9 +23,9 @@ import java.util.List;
 @Schema(name = "PersonData", description = "Writable fields of a person (the body of POST and PUT; PATCH merges into it)")
 @JsonIgnoreProperties(value = {"id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy"}, allowGetters = true)
 public record PersonData(
-        @NotBlank @Size(max = 200) @Schema(example = "Nguyễn Thị Hương", description = "Full Vietnamese name with diacritics") String fullName,
-        @Size(max = 200) @Schema(example = "Huong Nguyen", description = "Name used abroad") String foreignName,
-        @Size(max = 200) @Schema(description = "Name at birth, if different") String birthName,
+        @NotBlank @Name @Size(max = 200) @Schema(example = "Nguyễn Thị Hương", description = "Full Vietnamese name with diacritics") String fullName,
+        @Name @Size(max = 200) @Schema(example = "Huong Nguyen", description = "Name used abroad") String foreignName,
+        @Name @Size(max = 200) @Schema(description = "Name at birth, if different") String birthName,
         @Schema(defaultValue = "UNKNOWN") Sex sex,
         @PastOrPresent @Schema(example = "1985-04-12", description = "Full birth date, when known") LocalDate birthDate,
         @Min(1850) @Max(2100) @Schema(example = "1985", description = "Birth year, when only the year is known") Integer birthYear,
@@ -60,7 +61,7 @@ public record PersonData(
         expertise = Text.clean(expertise);
         employer = Text.clean(employer);
         status = status == null ? Status.ACTIVE : status;
-        notes = Text.clean(notes);
+        notes = Text.cleanLines(notes);
     }
 
     @Schema(name = "Sex")
@@ -76,7 +77,7 @@ public record PersonData(
 
     @Schema(name = "RelativesContact", description = "Contact of relatives in the hometown; left out for api-reader")
     public record RelativesContact(
-            @Size(max = 200) String name,
+            @Name @Size(max = 200) String name,
             @Size(max = 100) @Schema(example = "mother") String relation,
             @Pattern(regexp = ContactDetails.PHONE, message = "must be a phone number, e.g. 0912 345 678") @Schema(maxLength = ContactDetails.PHONE_LENGTH) String phone,
             @Size(max = 500) String address) {

@@ -10,6 +10,7 @@ import vn.diaspora.registry.person.PersonData.Status;
 import vn.diaspora.registry.record.JsonColumns;
 import vn.diaspora.registry.record.RecordQuery;
 import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.security.Reach;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,14 +48,18 @@ public class PersonService extends RecordService<Person, PersonData> {
      * {@value #SIMILAR_NAME_ROWS} such rows, a trigram-similar name with the same birth year and
      * hometown. Keyed by row position.
      */
+    /** A live person that a row probably duplicates, with where it is kept (who may be told of it depends on that). */
+    public record Match(java.util.UUID id, String reportingUnit, String provinceCode) {
+    }
+
     @SuppressWarnings("unchecked")
-    public java.util.Map<Integer, List<java.util.UUID>> likelyDuplicatesOfRows(java.util.UUID submission) {
+    public java.util.Map<Integer, List<Match>> likelyDuplicatesOfRows(java.util.UUID submission) {
         String birthYear = """
                 CASE WHEN i.data->>'birthYear' ~ '^[0-9]{4}$' THEN (i.data->>'birthYear')::int
                      WHEN i.data->>'birthDate' ~ '^[0-9]{4}-' THEN left(i.data->>'birthDate', 4)::int END""";
         List<Object[]> found = new java.util.ArrayList<>(em.createNativeQuery("""
-                        SELECT position, id FROM (
-                            SELECT i.position, p.id, row_number() OVER (PARTITION BY i.position ORDER BY p.id) AS n
+                        SELECT position, id, reporting_unit, province_code FROM (
+                            SELECT i.position, p.id, p.reporting_unit, p.province_code, row_number() OVER (PARTITION BY i.position ORDER BY p.id) AS n
                             FROM submission_item i
                             JOIN person p ON p.deleted_at IS NULL
                              AND registry_norm(p.full_name) = registry_norm(i.data->>'fullName')
@@ -67,9 +72,9 @@ public class PersonService extends RecordService<Person, PersonData> {
                 .setParameter(1, submission).getSingleResult()).longValue();
         if (newPersons <= SIMILAR_NAME_ROWS) {
             found.addAll(em.createNativeQuery("""
-                            SELECT i.position, d.id FROM submission_item i
+                            SELECT i.position, d.id, d.reporting_unit, d.province_code FROM submission_item i
                             CROSS JOIN LATERAL (
-                                SELECT p.id FROM person p
+                                SELECT p.id, p.reporting_unit, p.province_code FROM person p
                                 WHERE p.deleted_at IS NULL AND registry_norm(i.data->>'fullName') <%% p.search_text
                                   AND p.hometown_code = i.data->>'hometownCode' AND p.birth_year = %s
                                 ORDER BY p.search_text <->> registry_norm(i.data->>'fullName') LIMIT 3) d
@@ -77,11 +82,12 @@ public class PersonService extends RecordService<Person, PersonData> {
                               AND i.data->>'fullName' IS NOT NULL""".formatted(birthYear))
                     .setParameter(1, submission).getResultList());
         }
-        java.util.Map<Integer, List<java.util.UUID>> byRow = new java.util.TreeMap<>();
+        java.util.Map<Integer, List<Match>> byRow = new java.util.TreeMap<>();
         for (Object[] r : found) {
-            List<java.util.UUID> ids = byRow.computeIfAbsent((Integer) r[0], k -> new java.util.ArrayList<>());
-            if (!ids.contains((java.util.UUID) r[1])) {
-                ids.add((java.util.UUID) r[1]);
+            List<Match> matches = byRow.computeIfAbsent((Integer) r[0], k -> new java.util.ArrayList<>());
+            Match match = new Match((java.util.UUID) r[1], (String) r[2], (String) r[3]);
+            if (!matches.contains(match)) {
+                matches.add(match);
             }
         }
         return byRow;
@@ -129,7 +135,7 @@ public class PersonService extends RecordService<Person, PersonData> {
     }
 
     @Override
-    protected List<FieldError> check(PersonData d) {
+    protected List<FieldError> check(PersonData d, Reach links) {
         List<FieldError> errors = new ArrayList<>();
         if (d.hometownCode() != null && !reference.isHometown(d.hometownCode())) {
             errors.add(new FieldError("hometownCode", "'" + d.hometownCode()
@@ -153,13 +159,13 @@ public class PersonService extends RecordService<Person, PersonData> {
     }
 
     @Override
-    protected String impliedUnit(PersonData d) {
+    protected String impliedUnit(PersonData d, Reach links) {
         return reference.reportingUnitFor(d.hometownCode());
     }
 
     @Override
-    protected List<String> contactFields() {
-        return List.of("contacts", "relativesContact");
+    public List<String> officerOnlyFields() {
+        return List.of("contacts", "relativesContact", "notes");
     }
 
     @Override

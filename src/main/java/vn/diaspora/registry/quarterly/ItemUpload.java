@@ -234,10 +234,17 @@ class ItemUpload {
         if (empty) {
             return;
         }
+        int before = errors.size();
+        for (int i = 0; i < all.size(); i++) {
+            String problem = values[i] instanceof String cell ? Text.problem(cell) : null;
+            if (problem != null) {
+                errors.add(new FieldError(where + " '" + all.get(i).header() + "'", problem));
+                values[i] = null;
+            }
+        }
         String rowKey = text(values[0]);
         String actionText = text(values[1]);
         SubmissionItem.Action action = actionText == null ? null : ItemColumns.action(actionText);
-        int before = errors.size();
         // The bounds of a row sent as JSON (QuarterlyViews.ItemInput) hold for a row of a file too.
         if (rowKey == null) {
             errors.add(new FieldError(where + " '" + ItemColumns.ROW_KEY + "'", "required"));

@@ -13,11 +13,8 @@ final class Messages {
         if (field.equals("baseVersion") && m.startsWith("conflict")) {
             return "Xung đột: bản ghi đã được thay đổi sau phiên bản mà dòng này dựa vào";
         }
-        if (field.equals("recordId") && m.startsWith("the record belongs")) {
-            return "Bản ghi thuộc đơn vị khác quản lý";
-        }
         if (field.equals("recordId")) {
-            return "Không tìm thấy bản ghi cần sửa hoặc xóa";
+            return "Không tìm thấy bản ghi cần sửa hoặc xóa trong dữ liệu của đơn vị";
         }
         if (field.equals("baseVersion")) {
             return "Thiếu phiên bản gốc của bản ghi";

@@ -90,11 +90,13 @@ public class QuarterlyResource {
     public RestResponse<SubmissionView> open(@Size(max = Limits.PERIOD) @PathParam("period") String period,
                                              @Size(max = Limits.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Period p = Period.parse(period);
-        return idempotency.post(idempotencyKey, uri.getPath(), p.toString(), () -> {
-            SubmissionView s = quarterly.open(p);
-            return ResponseBuilder.<SubmissionView>created(uri.getBaseUriBuilder().path("api/v1/submissions").path(s.id().toString()).build())
-                    .entity(s).build();
-        });
+        return idempotency.post(idempotencyKey, uri.getPath(), p.toString(), () -> created(quarterly.open(p)),
+                id -> created(quarterly.get(id)));
+    }
+
+    private RestResponse<SubmissionView> created(SubmissionView s) {
+        return ResponseBuilder.<SubmissionView>created(uri.getBaseUriBuilder().path("api/v1/submissions").path(s.id().toString()).build())
+                .entity(s).build();
     }
 
     @GET
@@ -241,7 +243,7 @@ public class QuarterlyResource {
     @APIResponse(responseCode = "409", description = "Rows in error or in conflict; nothing was applied")
     public RestResponse<SubmissionView> accept(@PathParam("id") UUID id, @Size(max = Limits.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.post(idempotencyKey, uri.getPath(), id.toString(),
-                () -> RestResponse.ok(quarterly.accept(id)));
+                () -> RestResponse.ok(quarterly.accept(id)), submission -> RestResponse.ok(quarterly.get(submission)));
     }
 
     @POST

@@ -15,6 +15,7 @@ import vn.diaspora.registry.common.Ids;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.contribution.ContributionService;
 import vn.diaspora.registry.person.PersonData;
@@ -34,7 +35,6 @@ import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.reference.AdminUnit;
 import vn.diaspora.registry.reference.ReferenceData;
 import vn.diaspora.registry.security.Caller;
-import vn.diaspora.registry.security.Caller.Scope;
 import vn.diaspora.registry.security.FieldCipher;
 import vn.diaspora.registry.security.Roles;
 
@@ -178,12 +178,11 @@ public class QuarterlyService {
     }
 
     private String requireProvince(String province) {
-        String p = province != null ? province : caller.readScope().province();
+        String p = province != null ? province : caller.officer().province();
         if (p == null || !ReferenceData.REGISTRY_PROVINCES.contains(p)) {
             throw ProblemException.badParameter("province", "must be 24 (Bắc Giang) or 52 (Bình Định)");
         }
-        Scope scope = caller.readScope();
-        if (scope.province() != null && !scope.province().equals(p)) {
+        if (!caller.officer().touches(p)) {
             throw new ForbiddenException();
         }
         return p;
@@ -194,14 +193,17 @@ public class QuarterlyService {
     /** Opens the caller's unit's submission for the period (409 when it exists: one per unit and period). */
     @Transactional
     public SubmissionView open(Period p) {
-        String unit = caller.writeScope().unit();
-        if (unit == null || !caller.is(Roles.UNIT_OFFICER)) {
+        String unit = caller.unit();
+        if (unit == null) {
             throw new ForbiddenException("only a unit officer opens its unit's submission");
         }
         String province = reference.territoryOf(unit);
         if (province == null || !expectedUnits(p, province).contains(unit)) {
             throw ProblemException.invalid("period", "unit " + unit + " does not report in " + p);
         }
+        // Parallel opens of the same unit and period queue here, so the second one sees the first one's draft.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "submission " + p + " " + unit).getSingleResult();
         Submission existing = Submission.find("period = ?1 AND unitCode = ?2", p.toString(), unit).firstResult();
         if (existing != null) {
             throw new ProblemException(409, "Unit " + unit + " already has submission " + existing.id + " for " + p,
@@ -226,24 +228,20 @@ public class QuarterlyService {
     }
 
     public List<SubmissionView> list(Period p, State state, String province) {
-        Scope scope = caller.readScope();
         StringBuilder q = new StringBuilder("period = :period");
         Map<String, Object> params = new java.util.HashMap<>(Map.of("period", p.toString()));
         if (state != null) {
             q.append(" AND state = :state");
             params.put("state", state);
         }
-        String prov = province != null ? province : scope.province();
+        String prov = province != null ? province : caller.officer().province();
         if (prov != null) {
             q.append(" AND provinceCode = :province");
             params.put("province", prov);
         }
-        if (scope.unit() != null) {
-            q.append(" AND unitCode = :unit");
-            params.put("unit", scope.unit());
-        }
+        // at most one submission per unit and period: the province's few hundred are filtered here
         return Submission.<Submission>list(q + " ORDER BY unitCode", params).stream()
-                .filter(s -> scope.admits(s.unitCode, s.provinceCode)).map(this::view).toList();
+                .filter(s -> caller.officer().admits(s.unitCode, s.provinceCode)).map(this::view).toList();
     }
 
     /** Adds or replaces rows (by kind and row key) of a draft or returned submission. */
@@ -262,6 +260,10 @@ public class QuarterlyService {
             }
             int row = i;
             validation.errors(in).forEach(f -> errors.add(new FieldError("[" + row + "]." + f.field(), f.message())));
+            FieldError text = Text.problemIn("[" + row + "].data", in.data());
+            if (text != null) {
+                errors.add(text);
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -508,7 +510,7 @@ public class QuarterlyService {
     private ValidationReport report(Submission s) {
         UUID id = s.id;
         String unit = s.unitCode;
-        Map<Integer, List<UUID>> duplicates = persons.likelyDuplicatesOfRows(id);
+        Map<Integer, List<PersonService.Match>> duplicates = persons.likelyDuplicatesOfRows(id);
         List<RowReport> findings = new ArrayList<>();
         int[] counts = new int[4]; // rows, ok, warnings, errors
         eachRow(id, row -> {
@@ -524,10 +526,9 @@ public class QuarterlyService {
             for (FieldError p : problems) {
                 if (findings.size() <= MAX_FINDINGS) findings.add(new RowReport(row.position, row.kind, row.rowKey, "ERROR", p.field(), Messages.vietnamese(p), p.message()));
             }
-            List<UUID> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()) : List.of();
-            for (UUID other : similar) {
-                if (findings.size() <= MAX_FINDINGS) findings.add(new RowReport(row.position, row.kind, row.rowKey, "WARNING", "fullName",
-                        "Có thể trùng với người đã có trong cơ sở dữ liệu: " + other, "Likely duplicate of existing person " + other));
+            List<PersonService.Match> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()) : List.of();
+            for (PersonService.Match other : similar) {
+                if (findings.size() <= MAX_FINDINGS) findings.add(duplicateFinding(row, other));
             }
             if (!problems.isEmpty()) {
                 counts[3]++;
@@ -543,9 +544,24 @@ public class QuarterlyService {
                 truncated ? List.copyOf(findings.subList(0, MAX_FINDINGS)) : findings);
     }
 
+    /**
+     * A likely duplicate names the other person only to a caller who may read it; to others (a
+     * unit whose row matches another unit's person) it says that one exists, and the province's
+     * review, which may read both, sees the pair.
+     */
+    private RowReport duplicateFinding(SubmissionItem row, PersonService.Match other) {
+        if (caller.canRead(other.reportingUnit(), other.provinceCode())) {
+            return new RowReport(row.position, row.kind, row.rowKey, "WARNING", "fullName",
+                    "Có thể trùng với người đã có trong cơ sở dữ liệu: " + other.id(), "Likely duplicate of existing person " + other.id());
+        }
+        return new RowReport(row.position, row.kind, row.rowKey, "WARNING", "fullName",
+                "Có thể trùng với một người do đơn vị khác quản lý; Sở sẽ xem xét khi duyệt",
+                "A likely duplicate exists in another unit; the province will review it");
+    }
+
     private Submission readable(UUID id) {
         Submission s = Submission.findById(id);
-        if (s == null || !caller.readScope().admits(s.unitCode, s.provinceCode)) {
+        if (s == null || !caller.officer().admits(s.unitCode, s.provinceCode)) {
             throw ProblemException.notFound("Submission " + id);
         }
         return s;
@@ -554,7 +570,7 @@ public class QuarterlyService {
     /** The unit's own officers edit and submit, while it is a draft or returned. */
     private Submission editable(UUID id) {
         Submission s = locked(id);
-        if (!caller.is(Roles.UNIT_OFFICER) || !s.unitCode.equals(caller.writeScope().unit())) {
+        if (!s.unitCode.equals(caller.unit())) {
             throw new ForbiddenException("only the unit's officers edit its submission");
         }
         if (s.state != State.DRAFT && s.state != State.RETURNED) {
@@ -567,7 +583,7 @@ public class QuarterlyService {
     /** Only a province officer of the submission's province accepts or returns it. */
     private Submission reviewable(UUID id) {
         Submission s = locked(id);
-        if (!caller.is(Roles.PROVINCE_OFFICER) || !s.provinceCode.equals(caller.writeScope().province())) {
+        if (!s.provinceCode.equals(caller.province())) {
             throw new ForbiddenException("only the province's officers review its submissions");
         }
         return s;
@@ -575,7 +591,7 @@ public class QuarterlyService {
 
     private Submission locked(UUID id) {
         Submission s = em.find(Submission.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (s == null || !caller.readScope().admits(s.unitCode, s.provinceCode)) {
+        if (s == null || !caller.officer().admits(s.unitCode, s.provinceCode)) {
             throw ProblemException.notFound("Submission " + id);
         }
         return s;

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.Identified;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.quarterly.Submission.State;
 import vn.diaspora.registry.quarterly.SubmissionItem.Action;
@@ -35,7 +36,7 @@ public final class QuarterlyViews {
                                  @Schema(description = "Last day of timely submission") LocalDate deadline,
                                  Instant createdAt, @Schema(maxLength = Limits.ACTOR) String createdBy,
                                  Instant submittedAt, @Schema(maxLength = Limits.ACTOR) String submittedBy,
-                                 Instant reviewedAt, @Schema(maxLength = Limits.ACTOR) String reviewedBy) {
+                                 Instant reviewedAt, @Schema(maxLength = Limits.ACTOR) String reviewedBy) implements Identified {
     }
 
     @Schema(name = "SubmissionItemInput", description = "A row of a submission; a row with a known rowKey replaces that row")

@@ -27,6 +27,14 @@ public final class RecordQuery {
         return this;
     }
 
+    /** Only the records that {@code reach} admits. */
+    public RecordQuery within(vn.diaspora.registry.security.Reach reach) {
+        if (!reach.isAll()) {
+            conditions.add(reach.sql("t.reporting_unit", "t.province_code", params));
+        }
+        return this;
+    }
+
     /** " WHERE a AND b ..." with plain {@code ?} markers. */
     String conditions() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);

@@ -74,11 +74,13 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
         if (body == null) {
             throw ProblemException.missingBody();
         }
-        return idempotency.post(idempotencyKey, uri.getPath(), body, () -> {
-            RecordView<D> created = service().create(body);
-            return ResponseBuilder.<RecordView<D>>created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                    .tag(etag(created)).entity(created).build();
-        });
+        return idempotency.post(idempotencyKey, uri.getPath(), body, () -> created(service().create(body)),
+                id -> created(service().get(id)));
+    }
+
+    private RestResponse<RecordView<D>> created(RecordView<D> view) {
+        return ResponseBuilder.<RecordView<D>>created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+                .tag(etag(view)).entity(view).build();
     }
 
     @GET

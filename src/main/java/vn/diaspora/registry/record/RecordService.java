@@ -23,7 +23,7 @@ import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.reference.ReferenceData;
 import vn.diaspora.registry.security.Caller;
-import vn.diaspora.registry.security.Caller.Scope;
+import vn.diaspora.registry.security.Reach;
 
 import java.text.Normalizer;
 import java.time.Instant;
@@ -74,14 +74,18 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     /** Copies the (validated) data onto the entity. */
     protected abstract void apply(D data, E entity);
 
-    /** Rules beyond the annotations: references to codes and other records. */
-    protected abstract List<FieldError> check(D data);
+    /** Rules beyond the annotations: references to codes and to other records, which must lie within {@code links}. */
+    protected abstract List<FieldError> check(D data, Reach links);
 
-    /** The reporting unit the data implies when none is given, or null. */
-    protected abstract String impliedUnit(D data);
+    /** The reporting unit the data implies when none is given (from records within {@code links}), or null. */
+    protected abstract String impliedUnit(D data, Reach links);
 
-    /** Fields that only officers see (left out for other systems). */
-    protected abstract List<String> contactFields();
+    /**
+     * Fields that only callers who may write the record see (registry admins, and officers in
+     * whose unit or province it lies); other readers (api-reader) get the record without them,
+     * in every channel: reads, lists, history, replays.
+     */
+    public abstract List<String> officerOnlyFields();
 
     /** What a missing record is called in messages, e.g. "Person". */
     protected abstract String noun();
@@ -99,8 +103,9 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     public List<VersionView> history(UUID id) {
         findReadable(id, true);
         audit.record(AuditLog.Action.HISTORY, collection, List.of(id), null);
+        E e = em.find(entityClass, id);
         List<VersionView> versions = history.read(collection, id);
-        if (caller.seesContacts()) {
+        if (caller.seesWhole(e.reportingUnit, e.provinceCode)) {
             return versions;
         }
         return versions.stream().map(v -> new VersionView(v.version(), v.action(), v.actor(), v.at(),
@@ -115,10 +120,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     @Transactional
     public Page<RecordView<D>> list(String q, Params.Paging paging, RecordQuery filters) {
         int n = Page.limit(paging.limit);
-        Scope scope = caller.readScope();
-        filters.and("t.deleted_at IS NULL")
-                .andIf(scope.unit(), "t.reporting_unit = ?")
-                .andIf(scope.province(), "t.province_code = ?");
+        filters.and("t.deleted_at IS NULL").within(caller.readable());
         String query = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
         if (query.length() > Limits.QUERY) {
             throw ProblemException.badParameter("q", "at most " + Limits.QUERY + " characters");
@@ -203,9 +205,21 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     // ---- writes -------------------------------------------------------------------------------
 
+    /**
+     * Where a write comes from: the records it may reach (for its own unit and for links to other
+     * records) and the submission that carries it, if any. An API write reaches what the caller
+     * may write; a submission's row reaches its unit's records, whoever applies it.
+     */
+    private record WriteContext(Reach reach, UUID submission) {
+    }
+
+    private WriteContext api() {
+        return new WriteContext(caller.officer(), null);
+    }
+
     @Transactional
     public RecordView<D> create(D data) {
-        E e = create(data, null);
+        E e = create(data, api());
         history.flush();
         audit.record(AuditLog.Action.CREATE, collection, List.of(e.id), 1);
         return view(e);
@@ -214,7 +228,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     @Transactional
     public RecordView<D> replace(UUID id, String ifMatch, D data) {
         E e = findWritable(id, ETags.required(ifMatch));
-        write(e, data, null);
+        write(e, data, api());
         history.flush();
         audit.record(AuditLog.Action.UPDATE, collection, List.of(id), 1);
         return view(e);
@@ -229,7 +243,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         E e = findWritable(id, expected);
         JsonNode merged = vn.diaspora.registry.common.MergePatch.apply(json.valueToTree(toData(e)), patch);
         try {
-            write(e, json.treeToValue(merged, dataClass), null);
+            write(e, json.treeToValue(merged, dataClass), api());
         } catch (JsonProcessingException ex) {
             throw ProblemException.fromJson(ex);
         }
@@ -249,20 +263,16 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         audit.record(AuditLog.Action.DELETE, collection, List.of(id), 1);
     }
 
-    private E create(D data, UUID submission) {
+    private E create(D data, WriteContext context) {
         E e = newEntity();
         e.id = Ids.next();
         e.version = 1;
         e.contentHash = "";
-        writeNew(e, data, submission);
-        em.persist(e);
-        return e;
-    }
-
-    private void writeNew(E e, D data, UUID submission) {
-        write(e, data, submission);
+        write(e, data, context);
         e.createdAt = e.updatedAt;
         e.createdBy = e.updatedBy;
+        em.persist(e);
+        return e;
     }
 
     private void delete(E e, String reason, UUID submission) {
@@ -279,27 +289,33 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     // ---- rows of a quarterly submission ---------------------------------------------------------
 
+    /** A submission's row reaches the records of its unit, whoever checks or applies it. */
+    private WriteContext row(String unit, UUID submission) {
+        return new WriteContext(Reach.unit(unit, reference.territoryOf(unit)), submission);
+    }
+
     /** What is wrong with a submission row's record data for {@code unit}; nothing is written. */
     public List<FieldError> checkRowData(JsonNode data, String unit) {
         List<FieldError> errors = new ArrayList<>();
         D d = parseRow(data, unit, errors);
         if (d != null) {
-            errors.addAll(problems(d, Scope.ALL));
+            errors.addAll(problems(d, row(unit, null).reach()));
         }
         return errors;
     }
 
-    /** What is wrong with a row that changes or deletes a record: unknown, another unit's, or changed since its base version. */
+    /**
+     * What is wrong with a row that changes or deletes a record: unknown, deleted or another
+     * unit's (all three told alike, so that a row cannot probe other units' records), or changed
+     * since its base version.
+     */
     public List<FieldError> checkRowTarget(UUID recordId, Integer baseVersion, String unit) {
         if (recordId == null) {
             return List.of(new FieldError("recordId", "required to change or delete a record"));
         }
         E e = em.find(entityClass, recordId);
-        if (e == null || e.deletedAt != null) {
-            return List.of(new FieldError("recordId", "no " + noun().toLowerCase() + " " + recordId));
-        }
-        if (!unit.equals(e.reportingUnit)) {
-            return List.of(new FieldError("recordId", "the record belongs to unit " + e.reportingUnit));
+        if (e == null || e.deletedAt != null || !unit.equals(e.reportingUnit)) {
+            return List.of(new FieldError("recordId", "no " + noun().toLowerCase() + " " + recordId + " among the unit's records"));
         }
         if (baseVersion == null) {
             return List.of(new FieldError("baseVersion", "required: the version the row was based on"));
@@ -317,12 +333,12 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     /** Applies a checked CREATE row; the new record's history names the submission. */
     public UUID applyCreate(JsonNode data, String unit, UUID submission) {
-        return create(parseRow(data, unit), submission).id;
+        return create(parseRow(data, unit), row(unit, submission)).id;
     }
 
     public UUID applyUpdate(UUID id, int baseVersion, JsonNode data, String unit, UUID submission) {
         E e = findWritable(id, baseVersion);
-        write(e, parseRow(data, unit), submission);
+        write(e, parseRow(data, unit), row(unit, submission));
         return e.id;
     }
 
@@ -366,16 +382,15 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      * Validates and applies {@code data}; writes a version row unless the content is unchanged
      * (then nothing at all is written and the version stays).
      */
-    private void write(E e, D data, UUID submission) {
-        Scope scope = caller.writeScope();
-        List<FieldError> errors = problems(data, scope);
+    private void write(E e, D data, WriteContext context) {
+        List<FieldError> errors = problems(data, context.reach());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String unit = unitOf(data, scope);
+        String unit = unitOf(data, context.reach());
         String province = reference.territoryOf(unit);
-        if (!scope.admits(unit, province)) {
-            throw new ProblemException(403, "You may only write records of your own " + (scope.unit() != null ? "unit" : "province"),
+        if (!context.reach().admits(unit, province)) {
+            throw new ProblemException(403, "You may only write records of your own unit or province",
                     List.of(new FieldError("reportingUnit", "outside your scope")));
         }
         boolean created = e.createdAt == null;
@@ -394,14 +409,14 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         e.contentHash = hash;
         e.updatedAt = Instant.now();
         e.updatedBy = caller.subject();
-        e.sourceSubmission = submission;
+        e.sourceSubmission = context.submission();
         history.write(collection, e, created ? "CREATE" : "UPDATE", before, after, null);
     }
 
     /** Every field error of the data: the feature's rules, the reporting unit, the annotations. */
-    private List<FieldError> problems(D data, Scope scope) {
-        List<FieldError> errors = new ArrayList<>(check(data));
-        String unit = unitOf(data, scope);
+    private List<FieldError> problems(D data, Reach reach) {
+        List<FieldError> errors = new ArrayList<>(check(data, reach));
+        String unit = unitOf(data, reach);
         if (unit == null) {
             if (errors.isEmpty()) {
                 errors.add(new FieldError("reportingUnit", "required: the district (before 1 July 2025) or commune that reports this record"));
@@ -414,10 +429,13 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         return errors;
     }
 
-    /** The given unit, else the caller's own (unit officers), else the one the data implies. */
-    private String unitOf(D data, Scope scope) {
-        return data.reportingUnit() != null ? data.reportingUnit()
-                : scope.unit() != null ? scope.unit() : impliedUnit(data);
+    /** The given unit, else the one unit the write may reach (a unit officer's, a row's), else the one the data implies. */
+    private String unitOf(D data, Reach reach) {
+        if (data.reportingUnit() != null) {
+            return data.reportingUnit();
+        }
+        List<String> units = reach.scopes().stream().map(Reach.Scope::unit).filter(java.util.Objects::nonNull).distinct().toList();
+        return units.size() == 1 ? units.get(0) : impliedUnit(data, reach);
     }
 
     // ---- lookups ------------------------------------------------------------------------------
@@ -425,20 +443,18 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     /** 404 for unknown, deleted (unless asked) and out-of-scope records alike: existence does not leak. */
     private E findReadable(UUID id, boolean includeDeleted) {
         E e = em.find(entityClass, id);
-        Scope scope = caller.readScope();
-        if (e == null || (!includeDeleted && e.deletedAt != null) || !scope.admits(e.reportingUnit, e.provinceCode)) {
+        if (e == null || (!includeDeleted && e.deletedAt != null) || !caller.canRead(e.reportingUnit, e.provinceCode)) {
             throw ProblemException.notFound(noun() + " " + id);
         }
         return e;
     }
 
     private E findWritable(UUID id, int expectedVersion) {
-        Scope scope = caller.writeScope();
         E e = em.find(entityClass, id, LockModeType.PESSIMISTIC_WRITE);
-        if (e == null || e.deletedAt != null || !caller.readScope().admits(e.reportingUnit, e.provinceCode)) {
+        if (e == null || e.deletedAt != null || !caller.canRead(e.reportingUnit, e.provinceCode)) {
             throw ProblemException.notFound(noun() + " " + id);
         }
-        if (!scope.admits(e.reportingUnit, e.provinceCode)) {
+        if (!caller.officer().admits(e.reportingUnit, e.provinceCode)) {
             throw new ForbiddenException();
         }
         if (e.version != expectedVersion) {
@@ -447,15 +463,15 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         return e;
     }
 
-    /** A live record by id, for references from other records; null when absent, deleted or outside the caller's scope. */
-    public E findVisible(UUID id) {
+    /** A live record by id within {@code reach}, for references from other records; null when absent, deleted or outside it. */
+    public E findWithin(UUID id, Reach reach) {
         E e = id == null ? null : em.find(entityClass, id);
-        return e == null || e.deletedAt != null || !caller.readScope().admits(e.reportingUnit, e.provinceCode) ? null : e;
+        return e == null || e.deletedAt != null || !reach.admits(e.reportingUnit, e.provinceCode) ? null : e;
     }
 
-    /** Adds an error when a referenced record cannot be seen (unknown and out-of-scope alike). */
-    protected static void checkLink(List<FieldError> errors, String field, UUID id, RecordService<?, ?> target) {
-        if (id != null && target.findVisible(id) == null) {
+    /** Adds an error when a referenced record is not within {@code reach} (unknown and out-of-scope alike). */
+    protected static void checkLink(List<FieldError> errors, String field, UUID id, RecordService<?, ?> target, Reach reach) {
+        if (id != null && target.findWithin(id, reach) == null) {
             errors.add(new FieldError(field, "no " + target.noun().toLowerCase() + " " + id + " in your scope"));
         }
     }
@@ -476,9 +492,10 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         return byId;
     }
 
+    /** The record as this caller may see it. */
     protected RecordView<D> view(E e) {
         D data = toData(e);
-        if (!caller.seesContacts()) {
+        if (!caller.seesWhole(e.reportingUnit, e.provinceCode)) {
             try {
                 data = json.treeToValue(redact(json.valueToTree(data)), dataClass);
             } catch (JsonProcessingException ex) {
@@ -491,7 +508,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     private JsonNode redact(JsonNode snapshot) {
         if (snapshot instanceof ObjectNode o) {
             ObjectNode copy = o.deepCopy();
-            contactFields().forEach(copy::remove);
+            officerOnlyFields().forEach(copy::remove);
             return copy;
         }
         return snapshot;
@@ -505,13 +522,12 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         }
     }
 
-    private static String parseScore(String value) {
-        try {
-            Float.parseFloat(value);
-            return value;
-        } catch (NumberFormatException e) {
+    /** A distance as this service writes it (0 to 1, plain decimal): Java reads "1e400", "1f" or "NaN", PostgreSQL does not. */
+    static String parseScore(String value) {
+        if (!value.matches("[0-9](\\.[0-9]{1,12})?(E-[0-9]{1,2})?")) {
             throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
         }
+        return value;
     }
 
 }

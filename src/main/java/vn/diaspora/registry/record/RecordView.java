@@ -2,6 +2,7 @@ package vn.diaspora.registry.record;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.Identified;
 import vn.diaspora.registry.common.Limits;
 
 import java.time.Instant;
@@ -15,5 +16,5 @@ public record RecordView<D>(
         @Schema(readOnly = true) Instant createdAt,
         @Schema(readOnly = true, maxLength = Limits.ACTOR) String createdBy,
         @Schema(readOnly = true) Instant updatedAt,
-        @Schema(readOnly = true, maxLength = Limits.ACTOR) String updatedBy) {
+        @Schema(readOnly = true, maxLength = Limits.ACTOR) String updatedBy) implements Identified {
 }

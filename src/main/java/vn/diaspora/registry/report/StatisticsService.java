@@ -9,7 +9,7 @@ import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.Period;
 import vn.diaspora.registry.security.Caller;
-import vn.diaspora.registry.security.Caller.Scope;
+import vn.diaspora.registry.security.Reach;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -77,9 +77,9 @@ public class StatisticsService {
 
     @Transactional
     public Statistics statistics(Period period, String province, GroupBy groupBy) {
-        Scope scope = caller.readScope();
-        String prov = province != null ? province : scope.province();
-        if (scope.province() != null && !scope.province().equals(prov)) {
+        Reach reach = caller.readable();
+        String prov = province != null ? province : reach.province();
+        if (prov != null && !reach.touches(prov)) {
             throw new io.quarkus.security.ForbiddenException();
         }
         if (prov != null && !vn.diaspora.registry.reference.ReferenceData.REGISTRY_PROVINCES.contains(prov)) {
@@ -89,9 +89,15 @@ public class StatisticsService {
         Instant end = period.end().plusDays(1).atStartOfDay(VIETNAM).toInstant();
         String key = groupBy == GroupBy.CONTRIBUTION_KIND ? groupBy.key + " || coalesce(' ' || (s.snapshot->>'currency'), '')" : groupBy.key;
         String amount = groupBy.amount == null ? "NULL::numeric" : groupBy.amount;
+        List<Object> scopeValues = new ArrayList<>();
+        String[] scopeSql = reach.sql("r.reporting_unit", "r.province_code", scopeValues).split("\\?", -1);
+        StringBuilder scopeCondition = new StringBuilder(scopeSql[0]);
+        for (int i = 1; i < scopeSql.length; i++) {
+            scopeCondition.append(":scope").append(i).append(scopeSql[i]);
+        }
         String scoped = "JOIN " + groupBy.table + " r ON r.id = s.record_id"
                 + (prov == null ? "" : " AND r.province_code = :province")
-                + (scope.unit() == null ? "" : " AND r.reporting_unit = :unit");
+                + " AND " + scopeCondition;
         String sql = """
                 WITH latest AS (
                     SELECT DISTINCT ON (v.record_id) v.record_id, v.action, v.snapshot
@@ -118,8 +124,8 @@ public class StatisticsService {
         if (prov != null) {
             query.setParameter("province", prov);
         }
-        if (scope.unit() != null) {
-            query.setParameter("unit", scope.unit());
+        for (int i = 0; i < scopeValues.size(); i++) {
+            query.setParameter("scope" + (i + 1), scopeValues.get(i));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

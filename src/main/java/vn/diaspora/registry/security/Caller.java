@@ -7,16 +7,37 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.reference.ReferenceData;
+import vn.diaspora.registry.security.Reach.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Who is calling and which records they may see. Officers are scoped by token claims:
- * {@code unit} for a unit officer, {@code province} for a province officer. A token whose
- * scoping claim is missing is refused rather than given a wider view.
+ * Who is calling, and the one access policy every channel reads: what each of the caller's
+ * roles grants, computed here and nowhere else.
+ * <ul>
+ * <li>{@link #readable()}: records the caller may read. Officers their unit or province,
+ * registry admins and api-readers everything.</li>
+ * <li>{@link #officer()}: records the caller may write, see with their officer-only fields
+ * (contacts, relatives, notes) and whose submissions it may see. Officers their unit or
+ * province, registry admins everything, api-readers nothing.</li>
+ * </ul>
+ * A record that {@code readable()} admits but {@code officer()} does not is shown without its
+ * officer-only fields, so a token with api-reader and unit-officer sees its unit's records whole
+ * and the others redacted. Officers are scoped by token claims ({@code unit}, {@code province});
+ * a token whose scoping claim is missing is refused rather than given a wider view.
  */
 @RequestScoped
 public class Caller {
     @Inject
     SecurityIdentity identity;
+    @Inject
+    ReferenceData reference;
+
+    private Reach readable;
+    private Reach officer;
 
     public String subject() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
@@ -42,7 +63,7 @@ public class Caller {
         return name;
     }
 
-    public java.util.Set<String> roles() {
+    public Set<String> roles() {
         return identity.getRoles();
     }
 
@@ -50,35 +71,54 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** Contacts and relatives' contacts are for officers and admins, never for other systems. */
-    public boolean seesContacts() {
-        return is(Roles.REGISTRY_ADMIN) || is(Roles.PROVINCE_OFFICER) || is(Roles.UNIT_OFFICER);
+    /** Records the caller may read (some perhaps only without their officer-only fields). */
+    public Reach readable() {
+        if (readable == null) {
+            List<Scope> scopes = new ArrayList<>(officer().scopes());
+            if (is(Roles.API_READER)) {
+                scopes.add(Scope.ALL);
+            }
+            readable = new Reach(scopes);
+        }
+        return readable;
     }
 
-    /** The records this caller may read; null fields mean no restriction. */
-    public Scope readScope() {
-        if (is(Roles.REGISTRY_ADMIN) || is(Roles.API_READER)) {
-            return Scope.ALL;
+    /** Records the caller may write and see whole, and the submissions it may see. */
+    public Reach officer() {
+        if (officer == null) {
+            List<Scope> scopes = new ArrayList<>();
+            if (is(Roles.REGISTRY_ADMIN)) {
+                scopes.add(Scope.ALL);
+            }
+            if (is(Roles.PROVINCE_OFFICER)) {
+                scopes.add(new Scope(null, province()));
+            }
+            if (is(Roles.UNIT_OFFICER)) {
+                scopes.add(new Scope(unit(), reference.territoryOf(unit())));
+            }
+            officer = new Reach(scopes);
         }
-        return officerScope();
+        return officer;
     }
 
-    /** The records this caller may create, change or delete. */
-    public Scope writeScope() {
-        if (is(Roles.REGISTRY_ADMIN)) {
-            return Scope.ALL;
-        }
-        return officerScope();
+    /** The unit of a unit officer (its {@code unit} claim); null for other callers. */
+    public String unit() {
+        return is(Roles.UNIT_OFFICER) ? claim("unit") : null;
     }
 
-    private Scope officerScope() {
-        if (is(Roles.PROVINCE_OFFICER)) {
-            return new Scope(null, claim("province"));
-        }
-        if (is(Roles.UNIT_OFFICER)) {
-            return new Scope(claim("unit"), null);
-        }
-        throw new ForbiddenException();
+    /** The province of a province officer (its {@code province} claim); null for other callers. */
+    public String province() {
+        return is(Roles.PROVINCE_OFFICER) ? claim("province") : null;
+    }
+
+    /** The record may be read: else it is "not found", as an unknown one (existence does not leak). */
+    public boolean canRead(String unit, String province) {
+        return readable().admits(unit, province);
+    }
+
+    /** The record's officer-only fields may be seen. */
+    public boolean seesWhole(String unit, String province) {
+        return officer().admits(unit, province);
     }
 
     private String claim(String name) {
@@ -88,14 +128,5 @@ public class Caller {
             throw new ForbiddenException("token has no '" + name + "' claim");
         }
         return s;
-    }
-
-    /** A reporting-unit or province restriction. */
-    public record Scope(String unit, String province) {
-        public static final Scope ALL = new Scope(null, null);
-
-        public boolean admits(String recordUnit, String recordProvince) {
-            return (unit == null || unit.equals(recordUnit)) && (province == null || province.equals(recordProvince));
-        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Requests per client (token subject) and minute, as a token bucket: bursts up to the limit,
+ * Requests per client (token subject and the client it was issued to) and minute, as a token bucket: bursts up to the limit,
  * refilled evenly. Over it: 429 with Retry-After. Buckets live in this replica's memory, so
  * behind N replicas a client gets up to N times the limit.
  */
@@ -26,6 +26,8 @@ public class RateLimit {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    Caller caller;
 
     @ConfigProperty(name = "registry.rate-limit.per-minute", defaultValue = "1200")
     int perMinute;
@@ -38,7 +40,8 @@ public class RateLimit {
         if (BUCKETS.size() > MAX_CLIENTS) {
             BUCKETS.clear();
         }
-        Bucket bucket = BUCKETS.computeIfAbsent(identity.getPrincipal().getName(), k -> new Bucket(perMinute));
+        // sub, not the display name: two clients may share a preferred_username, never a subject at one issuer
+        Bucket bucket = BUCKETS.computeIfAbsent(caller.subject() + " " + caller.client(), k -> new Bucket(perMinute));
         long waitSeconds = bucket.take(perMinute);
         request.setProperty(BUCKET, bucket);
         if (waitSeconds == 0) {
@@ -79,6 +82,14 @@ public class RateLimit {
                 return 0;
             }
             return Math.max(1, (long) Math.ceil((1 - tokens) * 60.0 / perMinute));
+        }
+
+        /** Whether a request could pass now (nothing is taken). */
+        synchronized boolean available(int perMinute) {
+            long now = System.nanoTime();
+            tokens = Math.min(perMinute, tokens + (now - last) / 60e9 * perMinute);
+            last = now;
+            return tokens >= 1;
         }
 
         /** Whole requests left, and seconds until the bucket is full again. */
