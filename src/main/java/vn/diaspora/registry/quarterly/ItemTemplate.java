@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import vn.diaspora.registry.common.SpreadsheetText;
 import vn.diaspora.registry.quarterly.ItemColumns.Column;
 import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
 import vn.diaspora.registry.reference.AdminUnit;
@@ -28,46 +29,51 @@ class ItemTemplate {
     @Inject
     jakarta.persistence.EntityManager em;
 
+    /** Every text cell of the templates is written here, neutralised (SpreadsheetText). */
+    private static void text(Worksheet ws, int row, int column, String value) {
+        ws.value(row, column, SpreadsheetText.neutralise(value));
+    }
+
     void xlsx(OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Diaspora Registry", "1.0");
         for (Kind kind : Kind.values()) {
             Worksheet ws = wb.newWorksheet(ItemColumns.SHEETS.get(kind));
             List<Column> columns = columns(kind);
             for (int c = 0; c < columns.size(); c++) {
-                ws.value(0, c, columns.get(c).header());
+                text(ws, 0, c, columns.get(c).header());
                 ws.style(0, c).bold().fillColor("DDEBF7").set();
                 ws.style(c).format("@").set();
-                ws.value(1, c, columns.get(c).example());
+                text(ws, 1, c, columns.get(c).example());
                 ws.width(c, Math.max(12, columns.get(c).header().length() + 4));
             }
         }
         Worksheet ref = wb.newWorksheet("Mã tham chiếu");
         String[] head = {"Loại mã", "Mã", "Tên", "Cấp", "Tỉnh", "Hiệu lực đến"};
         for (int c = 0; c < head.length; c++) {
-            ref.value(0, c, head[c]);
+            text(ref, 0, c, head[c]);
             ref.style(0, c).bold().set();
         }
         int r = 1;
         for (AdminUnit u : AdminUnit.<AdminUnit>list("territory IS NOT NULL AND level <> 'PROVINCE' ORDER BY territory, code")) {
-            ref.value(r, 0, "Mã quê quán / đơn vị");
-            ref.value(r, 1, u.code);
-            ref.value(r, 2, u.fullName);
-            ref.value(r, 3, u.level);
-            ref.value(r, 4, u.territory);
-            ref.value(r, 5, u.validTo == null ? "" : u.validTo.toString());
+            text(ref, r, 0, "Mã quê quán / đơn vị");
+            text(ref, r, 1, u.code);
+            text(ref, r, 2, u.fullName);
+            text(ref, r, 3, u.level);
+            text(ref, r, 4, u.territory);
+            text(ref, r, 5, u.validTo == null ? "" : u.validTo.toString());
             r++;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> countries = em.createNativeQuery("SELECT code, name_vi FROM country ORDER BY code").getResultList();
         for (Object[] c : countries) {
-            ref.value(r, 0, "Quốc gia");
-            ref.value(r, 1, (String) c[0]);
-            ref.value(r, 2, (String) c[1]);
+            text(ref, r, 0, "Quốc gia");
+            text(ref, r, 1, (String) c[0]);
+            text(ref, r, 2, (String) c[1]);
             r++;
         }
         for (String[] e : enums()) {
-            ref.value(r, 0, e[0]);
-            ref.value(r, 1, e[1]);
+            text(ref, r, 0, e[0]);
+            text(ref, r, 1, e[1]);
             r++;
         }
         wb.finish();
@@ -106,7 +112,8 @@ class ItemTemplate {
         }
     }
 
-    private static String quote(String s) {
+    private static String quote(String value) {
+        String s = SpreadsheetText.neutralise(value);
         return s.matches("[^,\";\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
