@@ -29,7 +29,7 @@ start_service() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
   QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   REGISTRY_RATE_LIMIT_PER_MINUTE=0 \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+    java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
   SERVICE=$!
   trap 'kill $SERVICE 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do

@@ -32,7 +32,11 @@ class QuarterlyUploadTest {
     static final String HEADER = "Mã dòng,Thao tác,Họ và tên,Ngày sinh,Mã quê quán,Quốc gia cư trú,Nhóm";
 
     static io.restassured.response.ValidatableResponse upload(String id, String contentType, byte[] body) {
-        return given().auth().oauth2(LUC_NGAN).contentType(contentType).body(body)
+        return upload(LUC_NGAN, id, contentType, body);
+    }
+
+    static io.restassured.response.ValidatableResponse upload(String token, String id, String contentType, byte[] body) {
+        return given().auth().oauth2(token).contentType(contentType).body(body)
                 .post("/api/v1/submissions/" + id + "/items/upload").then();
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -48,6 +49,8 @@ public class Idempotency {
      * run answered about, with the first run's status and {@code Idempotent-Replayed: true}.
      */
     @Transactional
+    // the transaction of an idempotent POST is the action's: accepting a whole submission takes minutes
+    @TransactionConfiguration(timeoutFromConfigProperty = "registry.quarterly.transaction-timeout")
     public <T extends Identified> RestResponse<T> post(String key, String path, Object request, Supplier<RestResponse<T>> action,
                                                        Function<UUID, RestResponse<T>> current) {
         if (key == null) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 public class ProblemException extends RuntimeException {
     private final int status;
     private final List<FieldError> errors;
+    private Integer retryAfter;
 
     public ProblemException(int status, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -49,6 +50,11 @@ public class ProblemException extends RuntimeException {
 
     /** A body that is not JSON, or JSON that does not fit the schema: 400 naming the field. */
     public static ProblemException fromJson(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ProblemException refused) {
+                return refused; // a refusal raised while the body was read (BodyLimit), wrapped by Jackson
+            }
+        }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String message;
             if (e instanceof UnrecognizedPropertyException) {
@@ -68,6 +74,16 @@ public class ProblemException extends RuntimeException {
         }
         return new ProblemException(400, "The request body is not valid JSON",
                 List.of(new FieldError("body", e.getOriginalMessage())));
+    }
+
+    /** Seconds after which a retry may succeed (sent as Retry-After). */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfter = seconds;
+        return this;
+    }
+
+    public Integer retryAfter() {
+        return retryAfter;
     }
 
     public int status() {

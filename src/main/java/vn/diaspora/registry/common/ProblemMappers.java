@@ -26,7 +26,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.getMessage(), e.errors(), uri);
+        Response answer = respond(e.status(), e.getMessage(), e.errors(), uri);
+        return e.retryAfter() == null ? answer : Response.fromResponse(answer).header("Retry-After", e.retryAfter()).build();
     }
 
     public static final String UNAUTHORIZED = "A valid bearer token is required";

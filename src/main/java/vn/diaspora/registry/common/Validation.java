@@ -28,6 +28,15 @@ public class Validation {
         return errors;
     }
 
+    /** {@code body} (null stays null) when it keeps its annotations; else 422 naming every broken field. */
+    public <T> T valid(T body) {
+        List<FieldError> errors = body == null ? List.of() : errors(body);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return body;
+    }
+
     /** A bean path ("contacts.email", "members[0].role"); for a resource-method parameter, its name. */
     static String fieldPath(Path path) {
         String name = null;

@@ -51,6 +51,8 @@ import java.util.stream.Stream;
 @ApplicationScoped
 class ItemUpload {
     static final int MAX_ERRORS = 100;
+    /** Lines of a sheet, empty ones included: Excel's own limit. */
+    static final int MAX_SHEET_LINES = 1_048_576;
     private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
     /** Day 0 of Excel's date serial numbers (1900 system, after its 1900-02-29 bug). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
@@ -90,6 +92,9 @@ class ItemUpload {
                 int[] map = columns(sheet, kind, parser.getHeaderNames(), errors);
                 long rowsRead = 0;
                 for (CSVRecord record : parser) {
+                    if (errors.size() >= MAX_ERRORS) {
+                        break;
+                    }
                     rowsRead++;
                     Cells cells = c -> c < record.size() && !record.get(c).isEmpty() ? record.get(c) : null;
                     row(sheet, record.getRecordNumber() + 1, kind, map, cells, errors, rows);
@@ -136,6 +141,10 @@ class ItemUpload {
                     int[] map = columns(sheet.getName(), kind, headers, errors);
                     while (it.hasNext()) {
                         Row r = it.next();
+                        if (r.getRowNum() > MAX_SHEET_LINES) {
+                            errors.add(new FieldError(sheet.getName(), "more than " + MAX_SHEET_LINES + " lines (Excel's own limit)"));
+                            break;
+                        }
                         dataRows++;
                         row(sheet.getName(), r.getRowNum(), kind, map, c -> value(sheet.getName(), r, c, errors), errors, rows);
                         if (errors.size() >= MAX_ERRORS) {

@@ -56,6 +56,10 @@ public class QuarterlyResource {
     ItemTemplate template;
     @Inject
     Idempotency idempotency;
+    @Inject
+    UploadGate uploads;
+    @Inject
+    vn.diaspora.registry.security.Caller caller;
     @Context
     UriInfo uri;
 
@@ -179,13 +183,16 @@ public class QuarterlyResource {
     @Operation(summary = "Upload rows from the template filled in Excel (XLSX, or CSV of one kind)",
             description = "The file is the request body, streamed. Rows replace rows with the same kind and row key. "
                     + "Any bad row (unknown column, formula, missing row key or action, repeated row key) refuses the whole file, "
-                    + "naming sheet, row and column; CSV must be UTF-8 (with or without BOM), comma or semicolon separated.")
+                    + "naming sheet, row and column; CSV must be UTF-8 (with or without BOM), comma or semicolon separated. "
+                    + "One upload at a time per officer, and a few in the whole service: more are answered 429 with Retry-After.")
     @APIResponse(responseCode = "422", description = "The file was not stored; errors name each problem")
+    @APIResponse(responseCode = "413", description = "The file is larger than 16 MiB, or a workbook that unpacks to more than 256 MiB")
     public QuarterlyViews.UploadSummary upload(@PathParam("id") UUID id,
                                                @Parameter(description = "Record kind of a CSV file (PERSON by default); an XLSX names it per sheet")
                                                @Schema(implementation = Kind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
                                                java.io.InputStream body) {
-        return quarterly.upload(id, body, Params.enumValue("kind", kind, Kind.class));
+        Kind csvKind = Params.enumValue("kind", kind, Kind.class);
+        return uploads.run(caller.subject(), () -> quarterly.upload(id, body, csvKind));
     }
 
     @GET

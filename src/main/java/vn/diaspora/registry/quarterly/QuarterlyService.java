@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import vn.diaspora.registry.association.AssociationService;
 import vn.diaspora.registry.business.BusinessService;
@@ -298,8 +299,14 @@ public class QuarterlyService {
         return items(id);
     }
 
-    /** Stores the rows of an uploaded CSV or XLSX file (streamed, upserted by row key in batches); any bad row stores none. */
+    /**
+     * Stores the rows of an uploaded CSV or XLSX file (streamed, upserted by row key in batches);
+     * any bad row stores none. What one file may cost is bounded while it is read: an XLSX is
+     * refused when it inflates too far (WorkbookInflation), reading stops at the row limit, at
+     * the hundredth problem or repeated row key, and the rows go to the database in batches.
+     */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "registry.quarterly.transaction-timeout")
     public QuarterlyViews.UploadSummary upload(UUID id, InputStream body, Kind csvKind) {
         Submission s = editable(id);
         int[] counters = {lastPosition(id), 0};
@@ -313,8 +320,14 @@ public class QuarterlyService {
                     ON CONFLICT (submission_id, kind, row_key) DO UPDATE SET action = excluded.action, record_id = excluded.record_id,
                         base_version = excluded.base_version, data = excluded.data, reason = excluded.reason""")) {
                 Consumer<ItemUpload.UploadRow> sink = row -> {
+                    if (keys.size() + duplicates.size() >= maxRows) {
+                        throw ProblemException.invalid("file", "a submission holds at most " + maxRows + " rows; the file has more");
+                    }
                     if (!keys.add(row.kind() + "/" + row.rowKey())) {
                         duplicates.add(new FieldError(row.sheet() + " row " + row.line(), "row key '" + row.rowKey() + "' appears twice"));
+                        if (duplicates.size() >= ItemUpload.MAX_ERRORS) {
+                            throw repeatedKeys(duplicates);
+                        }
                         return;
                     }
                     try {
@@ -340,7 +353,9 @@ public class QuarterlyService {
                 byte[] magic = in.readNBytes(4);
                 in.reset();
                 if (magic.length == 4 && org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(magic)) {
-                    upload.readXlsx(in, sink);
+                    byte[] workbook = in.readAllBytes(); // at most the HTTP body limit; the reader would copy it whole anyway
+                    WorkbookInflation.check(workbook);
+                    upload.readXlsx(new java.io.ByteArrayInputStream(workbook), sink);
                 } else {
                     upload.readCsv(in, csvKind == null ? Kind.PERSON : csvKind, sink);
                 }
@@ -350,12 +365,16 @@ public class QuarterlyService {
             }
         });
         if (!duplicates.isEmpty()) {
-            throw new ProblemException(422, "The file was not stored: row keys must be unique",
-                    duplicates.subList(0, Math.min(duplicates.size(), ItemUpload.MAX_ERRORS)));
+            throw repeatedKeys(duplicates);
         }
         int rows = checkRowCount(id);
         touch(s);
         return new QuarterlyViews.UploadSummary(id, counters[1], rows);
+    }
+
+    private static ProblemException repeatedKeys(List<FieldError> duplicates) {
+        return new ProblemException(422, "The file was not stored: row keys must be unique",
+                duplicates.subList(0, Math.min(duplicates.size(), ItemUpload.MAX_ERRORS)));
     }
 
     /** A submission holds at most registry.quarterly.max-rows rows; a change that would pass it is refused whole. */
@@ -422,7 +441,7 @@ public class QuarterlyService {
      * a change made since its base version) refuses the whole submission with 409. Accepting an
      * accepted submission changes nothing.
      */
-    @Transactional
+    @Transactional // its timeout is set where its transaction begins: Idempotency.post
     public SubmissionView accept(UUID id) {
         Submission s = reviewable(id);
         if (s.state == State.ACCEPTED) {
