@@ -1,5 +1,7 @@
 package vn.diaspora.registry.common;
 
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.json.Json;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -134,9 +136,9 @@ public class ProblemMappers {
     }
 
     /** A problem answer written straight to Vert.x, for refusals made before a resource is matched; the status is already set. */
-    public static void write(io.vertx.ext.web.RoutingContext ctx, int status, String detail) {
+    public static void write(RoutingContext ctx, int status, String detail) {
         Problem problem = new Problem("about:blank", title(status), status, detail, ctx.normalizedPath(), List.of());
-        ctx.response().putHeader("Content-Type", Problem.MEDIA_TYPE).end(io.vertx.core.json.Json.encode(problem));
+        ctx.response().putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(problem));
     }
 
     private static String title(int status) {

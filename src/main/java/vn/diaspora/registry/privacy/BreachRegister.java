@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import vn.diaspora.registry.audit.AuditLog;
-import vn.diaspora.registry.common.Ids;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.privacy.PrivacyViews.BreachInput;
@@ -46,14 +45,10 @@ public class BreachRegister {
     public BreachView record(BreachInput in) {
         validation.valid(in);
         Breach b = new Breach();
-        b.id = Ids.next();
         b.detectedAt = in.detectedAt();
         b.description = in.description();
         b.recordsAffected = in.recordsAffected();
-        b.createdAt = Instant.now(clock);
-        b.createdBy = caller.subject();
-        b.version = 1;
-        b.persist();
+        b.record(caller.subject(), Instant.now(clock));
         audit.record(AuditLog.Action.CREATE, COLLECTION, List.of(b.id), 1);
         return view(b);
     }

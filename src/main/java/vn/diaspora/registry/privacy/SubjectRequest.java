@@ -1,26 +1,21 @@
 package vn.diaspora.registry.privacy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import vn.diaspora.registry.security.Sealed;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A data subject's request, as the registry admin recorded it, and how far it has come. */
 @Entity
 @Table(name = "subject_request")
-public class SubjectRequest extends PanacheEntityBase {
+public class SubjectRequest extends Entry {
     public enum Kind { ACCESS, CORRECTION, DELETION, RESTRICTION, OBJECTION, CONSENT_WITHDRAWAL }
 
-    @Id
-    public UUID id;
     @Enumerated(EnumType.STRING)
     public Kind kind;
     public UUID personId;
@@ -32,7 +27,4 @@ public class SubjectRequest extends PanacheEntityBase {
     public String extensionReason;
     public LocalDate completedOn;
     public String outcome;
-    public Instant createdAt;
-    public String createdBy;
-    public int version;
 }

@@ -11,7 +11,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.diaspora.registry.audit.AuditLog;
-import vn.diaspora.registry.common.Ids;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.person.Person;
@@ -72,15 +71,11 @@ public class SubjectRequests {
             throw ProblemException.invalid("personId", "no person " + in.personId());
         }
         SubjectRequest r = new SubjectRequest();
-        r.id = Ids.next();
         r.kind = in.kind();
         r.personId = in.personId();
         r.receivedOn = in.receivedOn();
         r.requester = in.requester();
-        r.createdAt = Instant.now(clock);
-        r.createdBy = caller.subject();
-        r.version = 1;
-        r.persist();
+        r.record(caller.subject(), Instant.now(clock));
         audit.record(AuditLog.Action.CREATE, COLLECTION, List.of(r.id), 1);
         return view(r);
     }

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -59,7 +60,7 @@ public class QuarterlyResource {
     @Inject
     UploadGate uploads;
     @Inject
-    vn.diaspora.registry.security.Caller caller;
+    Caller caller;
     @Context
     UriInfo uri;
 

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import java.io.ByteArrayInputStream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -355,7 +356,7 @@ public class QuarterlyService {
                 if (magic.length == 4 && org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(magic)) {
                     byte[] workbook = in.readAllBytes(); // at most the HTTP body limit; the reader would copy it whole anyway
                     WorkbookInflation.check(workbook);
-                    upload.readXlsx(new java.io.ByteArrayInputStream(workbook), sink);
+                    upload.readXlsx(new ByteArrayInputStream(workbook), sink);
                 } else {
                     upload.readCsv(in, csvKind == null ? Kind.PERSON : csvKind, sink);
                 }

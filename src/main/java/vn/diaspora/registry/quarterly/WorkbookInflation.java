@@ -1,5 +1,7 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.common.Problem.FieldError;
+import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -56,7 +58,6 @@ final class WorkbookInflation {
     }
 
     private static ProblemException refused(String why) {
-        return new ProblemException(413, "The workbook was not read: " + why,
-                java.util.List.of(new vn.diaspora.registry.common.Problem.FieldError("file", why)));
+        return new ProblemException(413, "The workbook was not read: " + why, List.of(new FieldError("file", why)));
     }
 }

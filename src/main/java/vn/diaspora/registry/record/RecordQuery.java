@@ -1,5 +1,6 @@
 package vn.diaspora.registry.record;
 
+import vn.diaspora.registry.security.Reach;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public final class RecordQuery {
     }
 
     /** Only the records that {@code reach} admits. */
-    public RecordQuery within(vn.diaspora.registry.security.Reach reach) {
+    public RecordQuery within(Reach reach) {
         if (!reach.isAll()) {
             conditions.add(reach.sql("t.reporting_unit", "t.province_code", params));
         }

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.record;
 
+import java.util.Objects;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -434,7 +435,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         if (data.reportingUnit() != null) {
             return data.reportingUnit();
         }
-        List<String> units = reach.scopes().stream().map(Reach.Scope::unit).filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> units = reach.scopes().stream().map(Reach.Scope::unit).filter(Objects::nonNull).distinct().toList();
         return units.size() == 1 ? units.get(0) : impliedUnit(data, reach);
     }
 
