@@ -22,7 +22,9 @@ SELECT id, full_name, family, given, middle, hometown, country,
                 (SELECT u.parent_code FROM admin_unit u WHERE u.code = hometown AND u.territory IS NOT NULL LIMIT 1)) AS reporting_unit,
        CASE WHEN middle = 'Thị' THEN 'FEMALE' WHEN middle = 'Văn' THEN 'MALE' WHEN r1 < 0.5 THEN 'MALE' ELSE 'FEMALE' END AS sex,
        CASE WHEN r2 < 0.6 THEN date '1945-01-01' + (r3 * 22600)::int END AS birth_date,
-       1945 + (r3 * 22600 / 365.25)::int AS birth_year,
+       -- the year of that same date (rounding days / 365.25 gave the next year for a quarter of them,
+       -- and such a record could not be edited: birthYear must match birthDate)
+       extract(year FROM date '1945-01-01' + (r3 * 22600)::int)::int AS birth_year,
        residence, categories, occupation, r1, r2
 FROM (
     SELECT gen_random_uuid() AS id,

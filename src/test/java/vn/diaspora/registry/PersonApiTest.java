@@ -64,8 +64,11 @@ class PersonApiTest {
         as(PROVINCE_24).header("If-Match", "W/\"1\"").body(changed).put(PERSONS + "/" + id).then().statusCode(412)
                 .contentType("application/problem+json").body("detail", containsString("version 2"));
         as(PROVINCE_24).header("If-Match", "\"1\"").delete(PERSONS + "/" + id + "?reason=test").then().statusCode(412);
-        as(PROVINCE_24).header("If-Match", "garbage").body(changed).put(PERSONS + "/" + id).then().statusCode(400)
+        // RFC 9110: a tag that matches no version is a failed precondition, whatever it looks like
+        as(PROVINCE_24).header("If-Match", "garbage").body(changed).put(PERSONS + "/" + id).then().statusCode(412)
                 .body("errors[0].field", is("If-Match"));
+        as(PROVINCE_24).header("If-Match", "\"anything-else\"").body(changed).put(PERSONS + "/" + id).then().statusCode(412);
+        as(PROVINCE_24).header("If-Match", "*").body(changed).put(PERSONS + "/" + id).then().statusCode(428);
     }
 
     @Test

@@ -41,21 +41,16 @@ class QuarterlyUploadTest {
     }
 
     @Test
-    void theTemplateHasASheetPerKindWithVietnameseHeadersAndTheReferenceCodes() throws IOException {
+    void theTemplatesAreServedWithTheirFileNamesAndTheReferenceCodes() throws IOException {
         byte[] xlsx = given().auth().oauth2(LUC_NGAN).get("/api/v1/templates/submission.xlsx").then().statusCode(200)
                 .contentType(XLSX).header("Content-Disposition", containsString("submission-template.xlsx"))
                 .extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            List<String> sheets = wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList();
-            assertEquals(List.of("Người ở nước ngoài", "Hội đoàn", "Doanh nghiệp", "Đóng góp", "Mã tham chiếu"), sheets);
-            var header = wb.getFirstSheet().read().get(0);
-            assertEquals("Mã dòng", header.getCellText(0));
-            assertEquals("Họ và tên", header.getCellText(5));
-            var codes = wb.findSheet("Mã tham chiếu").orElseThrow().read();
-            assertTrue(codes.stream().anyMatch(r -> "07591".equals(r.getCellText(1))), "hometown codes listed");
-            assertTrue(codes.stream().anyMatch(r -> "JP".equals(r.getCellText(1))), "country codes listed");
+            var codes = wb.findSheet("Danh mục").orElseThrow().read();
+            assertTrue(codes.stream().flatMap(r -> r.stream()).anyMatch(c -> c != null && c.getText().endsWith("(07591)")), "hometown codes listed");
         }
-        String csv = given().auth().oauth2(LUC_NGAN).get("/api/v1/templates/submission-person.csv").then().statusCode(200).extract().asString();
+        String csv = given().auth().oauth2(LUC_NGAN).get("/api/v1/templates/submission-person.csv").then().statusCode(200)
+                .header("Content-Disposition", containsString("submission-person.csv")).extract().asString();
         assertTrue(csv.startsWith("\uFEFFMã dòng,Thao tác,Mã bản ghi"), csv.substring(0, 40));
         given().auth().oauth2(LUC_NGAN).get("/api/v1/templates/submission-planet.csv").then().statusCode(400);
     }

@@ -57,9 +57,18 @@ class ReferenceDataTest {
     @Test
     void countriesHaveVietnameseNames() {
         as(READER).get("/api/v1/countries").then().statusCode(200)
-                .body("find { it.code == 'JP' }.nameVi", is("Nhật Bản"))
-                .body("find { it.code == 'DE' }.nameEn", is("Germany"))
-                .body("code", hasItem("VN"))
-                .body("find { it.code == 'XX' }", nullValue());
+                .body("items.find { it.code == 'JP' }.nameVi", is("Nhật Bản"))
+                .body("items.find { it.code == 'DE' }.nameEn", is("Germany"))
+                .body("items.code", hasItem("VN"))
+                .body("items.find { it.code == 'XX' }", nullValue())
+                .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void enumQueryValuesAreCaseInsensitive() {
+        as(READER).queryParam("province", "24").queryParam("level", "district").queryParam("date", "2025-03-01").get(UNITS)
+                .then().statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(5));
+        as(READER).queryParam("category", "expert").get("/api/v1/persons").then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(Api.ADMIN).get("/api/v1/templates/submission-PERSON.csv").then().statusCode(200);
     }
 }

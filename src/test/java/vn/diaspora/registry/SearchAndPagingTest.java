@@ -196,4 +196,21 @@ class SearchAndPagingTest {
             assertTrue(!plan.toString().contains("Seq Scan"), plan.toString());
         }
     }
+
+    @Test
+    void everyDemoPersonKeepsItsOwnRules() throws Exception {
+        // a demo record that breaks a rule of the API cannot be edited (birthYear must match birthDate)
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute(vn.diaspora.registry.common.DemoData.script(2_000));
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE birth_date IS NOT NULL), "
+                    + "count(*) FILTER (WHERE birth_year <> extract(year FROM birth_date)) FROM person WHERE created_by = 'demo-data'")) {
+                rs.next();
+                assertTrue(rs.getLong(1) > 500, "demo persons with a birth date: " + rs.getLong(1));
+                org.junit.jupiter.api.Assertions.assertEquals(0, rs.getLong(2), "demo persons whose birthYear is not their birth date's");
+            } finally {
+                c.rollback();
+            }
+        }
+    }
 }

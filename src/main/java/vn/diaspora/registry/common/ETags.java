@@ -12,11 +12,12 @@ public final class ETags {
     }
 
     /**
-     * The version a client's If-Match names: 428 when missing, 400 when unreadable. {@code *}
-     * is refused: writes must name the version they were based on.
+     * The version a client's If-Match names: 428 when missing (or {@code *}: a write must name the
+     * version it was based on). A tag that is not one of ours matches no version, so the write is
+     * answered 412 like a stale one (RFC 9110 13.1.1): -1 here.
      */
     public static int required(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             throw new ProblemException(428, "This write needs an If-Match header with the record's ETag (from GET)",
                     java.util.List.of(new Problem.FieldError("If-Match", "required")));
         }
@@ -27,11 +28,7 @@ public final class ETags {
         if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
             v = v.substring(1, v.length() - 1);
         }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badParameter("If-Match", "not an ETag of this service, e.g. W/\"3\"");
-        }
+        return v.matches("[0-9]{1,9}") ? Integer.parseInt(v) : -1;
     }
 
     public static ProblemException stale(int current) {

@@ -24,13 +24,13 @@ public final class Params {
         public String cursor;
     }
 
-    /** An enum-valued parameter; JAX-RS would answer a bad value with 404, this names it in a 400. */
+    /** An enum-valued parameter, in any case (level=district); JAX-RS would answer a bad value with 404, this names it in a 400. */
     public static <T extends Enum<T>> T enumValue(String name, String value, Class<T> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip());
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }

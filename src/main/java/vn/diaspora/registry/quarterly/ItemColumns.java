@@ -12,7 +12,11 @@ import java.util.Map;
 final class ItemColumns {
     enum Type { TEXT, INTEGER, DECIMAL, DATE, LIST, BOOLEAN, UUID }
 
-    record Column(String header, String path, Type type, String example) {
+    /** {@code codes}: the code list of a coded column (CodeLists), whose cells may hold a code or its Vietnamese label. */
+    record Column(String header, String path, Type type, String example, String codes) {
+        Column(String header, String path, Type type, String example) {
+            this(header, path, type, example, null);
+        }
     }
 
     static final String ROW_KEY = "Mã dòng";
@@ -23,7 +27,7 @@ final class ItemColumns {
 
     static final List<Column> ROW = List.of(
             new Column(ROW_KEY, "rowKey", Type.TEXT, "LN-0001"),
-            new Column(ACTION, "action", Type.TEXT, "Thêm"),
+            new Column(ACTION, "action", Type.TEXT, "Thêm", "action"),
             new Column(RECORD_ID, "recordId", Type.UUID, ""),
             new Column(BASE_VERSION, "baseVersion", Type.INTEGER, ""),
             new Column(REASON, "reason", Type.TEXT, ""));
@@ -39,15 +43,15 @@ final class ItemColumns {
                     new Column("Họ và tên", "fullName", Type.TEXT, "Nguyễn Thị Hương"),
                     new Column("Tên ở nước ngoài", "foreignName", Type.TEXT, "Huong Nguyen"),
                     new Column("Tên khai sinh", "birthName", Type.TEXT, ""),
-                    new Column("Giới tính", "sex", Type.TEXT, "FEMALE"),
+                    new Column("Giới tính", "sex", Type.TEXT, "Nữ", "sex"),
                     new Column("Ngày sinh", "birthDate", Type.DATE, "1988-04-12"),
                     new Column("Năm sinh", "birthYear", Type.INTEGER, ""),
-                    new Column("Mã quê quán", "hometownCode", Type.TEXT, "07591"),
-                    new Column("Quốc gia cư trú", "country", Type.TEXT, "JP"),
+                    new Column("Mã quê quán", "hometownCode", Type.TEXT, "07591", "hometown"),
+                    new Column("Quốc gia cư trú", "country", Type.TEXT, "Nhật Bản (JP)", "country"),
                     new Column("Thành phố", "city", Type.TEXT, "Osaka"),
-                    new Column("Tình trạng cư trú", "residenceStatus", Type.TEXT, "PERMANENT_RESIDENT"),
-                    new Column("Quốc tịch", "nationalities", Type.LIST, "VN"),
-                    new Column("Nhóm", "categories", Type.LIST, "EXPERT"),
+                    new Column("Tình trạng cư trú", "residenceStatus", Type.TEXT, "Thường trú", "residenceStatus"),
+                    new Column("Quốc tịch", "nationalities", Type.LIST, "VN; JP", "country"),
+                    new Column("Nhóm", "categories", Type.LIST, "Chuyên gia", "category"),
                     new Column("Nghề nghiệp", "occupation", Type.TEXT, "Kỹ sư phần mềm"),
                     new Column("Lĩnh vực chuyên môn", "expertise", Type.TEXT, ""),
                     new Column("Nơi làm việc", "employer", Type.TEXT, ""),
@@ -57,13 +61,13 @@ final class ItemColumns {
                     new Column("Người thân ở quê", "relativesContact.name", Type.TEXT, ""),
                     new Column("Quan hệ", "relativesContact.relation", Type.TEXT, ""),
                     new Column("Điện thoại người thân", "relativesContact.phone", Type.TEXT, ""),
-                    new Column("Trạng thái", "status", Type.TEXT, "ACTIVE"),
+                    new Column("Trạng thái", "status", Type.TEXT, "Đang ở nước ngoài", "status"),
                     new Column("Ghi chú", "notes", Type.TEXT, "")),
             Kind.ASSOCIATION, List.of(
                     new Column("Tên hội", "name", Type.TEXT, "Hội đồng hương Bắc Giang tại Nhật Bản"),
                     new Column("Tên gốc", "originalName", Type.TEXT, ""),
-                    new Column("Loại hình", "kind", Type.TEXT, "HOMETOWN"),
-                    new Column("Quốc gia", "country", Type.TEXT, "JP"),
+                    new Column("Loại hình", "kind", Type.TEXT, "Hội đồng hương", "associationKind"),
+                    new Column("Quốc gia", "country", Type.TEXT, "Nhật Bản (JP)", "country"),
                     new Column("Thành phố", "city", Type.TEXT, "Tokyo"),
                     new Column("Năm thành lập", "foundedYear", Type.INTEGER, "2012"),
                     new Column("Số hội viên", "memberCount", Type.INTEGER, "350"),
@@ -73,7 +77,7 @@ final class ItemColumns {
                     new Column("Ghi chú", "notes", Type.TEXT, "")),
             Kind.BUSINESS, List.of(
                     new Column("Tên doanh nghiệp", "name", Type.TEXT, "Lục Ngạn Lychee GmbH"),
-                    new Column("Quốc gia", "country", Type.TEXT, "DE"),
+                    new Column("Quốc gia", "country", Type.TEXT, "Đức (DE)", "country"),
                     new Column("Thành phố", "city", Type.TEXT, "Berlin"),
                     new Column("Số đăng ký", "registrationNumber", Type.TEXT, ""),
                     new Column("Lĩnh vực", "sector", Type.TEXT, "Thực phẩm"),
@@ -86,7 +90,7 @@ final class ItemColumns {
                     new Column("Website", "website", Type.TEXT, ""),
                     new Column("Ghi chú", "notes", Type.TEXT, "")),
             Kind.CONTRIBUTION, List.of(
-                    new Column("Loại đóng góp", "kind", Type.TEXT, "CHARITY"),
+                    new Column("Loại đóng góp", "kind", Type.TEXT, "Từ thiện, nhân đạo", "contributionKind"),
                     new Column("Ngày", "date", Type.DATE, "2026-02-10"),
                     new Column("Số tiền", "amount", Type.DECIMAL, "250000000"),
                     new Column("Tiền tệ", "currency", Type.TEXT, "VND"),

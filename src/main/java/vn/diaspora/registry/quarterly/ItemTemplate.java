@@ -2,12 +2,16 @@ package vn.diaspora.registry.quarterly;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.dhatim.fastexcel.DataValidationErrorStyle;
+import org.dhatim.fastexcel.ProtectionOption;
+import org.dhatim.fastexcel.Range;
+import org.dhatim.fastexcel.SheetProtectionOption;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import vn.diaspora.registry.common.SpreadsheetText;
+import vn.diaspora.registry.quarterly.CodeLists.Choice;
 import vn.diaspora.registry.quarterly.ItemColumns.Column;
 import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
-import vn.diaspora.registry.reference.AdminUnit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,76 +19,129 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The upload templates: an XLSX workbook with a sheet per record kind (Vietnamese headers, an
- * example row, text-formatted code columns so Excel keeps leading zeros) and a sheet of
- * reference codes; or a CSV of one kind, with the BOM that makes Excel read it as UTF-8.
+ * The upload templates. The XLSX workbook: an instructions sheet (Vietnamese) with an example
+ * row of every kind; a data sheet per record kind with its headers only (locked, so they are not
+ * typed over; the cells below are free), code columns formatted as text so Excel keeps leading
+ * zeros, and coded columns offering their Vietnamese labels in a dropdown list; and the lists
+ * themselves. The CSV of one kind: its headers only, with the BOM that makes Excel read UTF-8.
+ * Nothing in a data sheet is an example, so the template uploaded as downloaded stores nothing.
  */
 @ApplicationScoped
 class ItemTemplate {
+    static final String INSTRUCTIONS = "Hướng dẫn";
+    static final String LISTS = "Danh mục";
+    /** Rows of a data sheet that carry the dropdown lists and the text format (the most a submission holds). */
+    static final int DATA_ROWS = 100_000;
+
+    static final List<String> GUIDE = List.of(
+            "Mẫu báo cáo hằng quý về người Việt Nam ở nước ngoài — Sở Ngoại vụ",
+            "",
+            "1. Mỗi loại bản ghi có một trang: Người ở nước ngoài, Hội đoàn, Doanh nghiệp, Đóng góp. Điền từ dòng 2; không sửa dòng tiêu đề.",
+            "2. Mã dòng: mã do đơn vị tự đặt, không trùng trong một trang (ví dụ LN-0001). Tải lên lại với cùng mã dòng sẽ thay dòng cũ.",
+            "3. Thao tác: Thêm (bản ghi mới), Sửa hoặc Xóa (cần Mã bản ghi và Phiên bản gốc lấy từ hệ thống).",
+            "4. Khi Sửa: chỉ điền các ô cần thay đổi. Ô để trống giữ nguyên giá trị cũ; gõ (xóa) để xóa giá trị của trường đó.",
+            "5. Các cột có mũi tên: chọn trong danh sách (trang Danh mục); cũng có thể gõ mã, ví dụ JP hoặc FEMALE.",
+            "6. Nhiều giá trị trong một ô (Quốc tịch, Nhóm): ngăn cách bằng dấu chấm phẩy, ví dụ: VN; JP.",
+            "7. Ngày: dd/mm/yyyy (12/04/1988) hoặc ô kiểu ngày của Excel. Không dùng công thức.",
+            "8. Lưu dạng .xlsx (hoặc CSV UTF-8 cho một loại bản ghi) rồi tải lên; hệ thống kiểm tra và báo lỗi theo trang, dòng và cột.",
+            "",
+            "Ví dụ (chỉ để tham khảo — các dòng ví dụ ở trang này không được lưu):");
+
     @Inject
-    jakarta.persistence.EntityManager em;
+    CodeLists codes;
+
+    void xlsx(OutputStream out) throws IOException {
+        Workbook wb = new Workbook(out, "Diaspora Registry", "1.0");
+        Worksheet guide = wb.newWorksheet(INSTRUCTIONS);
+        Map<Kind, Worksheet> sheets = new HashMap<>();
+        for (Kind kind : Kind.values()) {
+            sheets.put(kind, wb.newWorksheet(ItemColumns.SHEETS.get(kind)));
+        }
+        Worksheet listSheet = wb.newWorksheet(LISTS);
+        Map<String, Range> lists = lists(listSheet);
+        int row = 0;
+        for (String line : GUIDE) {
+            text(guide, row++, 0, line);
+        }
+        guide.style(0, 0).bold().fontSize(14).set();
+        guide.width(0, 30);
+        for (Kind kind : Kind.values()) {
+            row++;
+            text(guide, row, 0, ItemColumns.SHEETS.get(kind));
+            guide.style(row++, 0).bold().set();
+            List<Column> columns = columns(kind);
+            for (int c = 0; c < columns.size(); c++) {
+                text(guide, row, c, columns.get(c).header());
+                guide.style(row, c).bold().fillColor("DDEBF7").set();
+                text(guide, row + 1, c, columns.get(c).example());
+            }
+            row += 2;
+        }
+        for (Kind kind : Kind.values()) {
+            dataSheet(sheets.get(kind), columns(kind), lists);
+        }
+        wb.finish();
+    }
+
+    /** Headers (locked), then free cells: text format for codes, a dropdown list for coded columns. */
+    private static void dataSheet(Worksheet ws, List<Column> columns, Map<String, Range> lists) {
+        for (int c = 0; c < columns.size(); c++) {
+            Column column = columns.get(c);
+            text(ws, 0, c, column.header());
+            ws.style(0, c).bold().fillColor("DDEBF7").protectionOption(ProtectionOption.LOCKED, true).set();
+            var free = ws.style(c).protectionOption(ProtectionOption.LOCKED, false);
+            boolean typed = column.type() == ItemColumns.Type.DATE || column.type() == ItemColumns.Type.INTEGER
+                    || column.type() == ItemColumns.Type.DECIMAL;
+            (typed ? free : free.format("@")).set();
+            ws.width(c, Math.max(14, column.header().length() + 6));
+            if (column.codes() != null && lists.containsKey(column.codes())) {
+                ws.range(1, c, DATA_ROWS, c).validateWithList(lists.get(column.codes()))
+                        .allowBlank(true).showDropdown(true)
+                        // a list column takes several values ("VN; JP"), so a value off the list only warns
+                        .errorStyle(column.type() == ItemColumns.Type.LIST ? DataValidationErrorStyle.INFORMATION : DataValidationErrorStyle.WARNING)
+                        .showErrorMessage(true).errorTitle("Giá trị không có trong danh sách")
+                        .error("Chọn trong danh sách, hoặc gõ mã (ví dụ JP).");
+            }
+        }
+        ws.freezePane(0, 1);
+        ws.protect("", SheetProtectionOption.DEFAULT_OPTIONS); // no password: it guards the headers from a slip, not from the official
+    }
+
+    /** One column per code list on the lists sheet: what the dropdowns offer. */
+    private Map<String, Range> lists(Worksheet ws) {
+        Map<String, Range> ranges = new HashMap<>();
+        int c = 0;
+        for (Map.Entry<String, List<Choice>> list : codes.all().entrySet()) {
+            boolean withCode = CodeLists.SHOWN_WITH_CODE.contains(list.getKey());
+            text(ws, 0, c, list.getKey());
+            ws.style(0, c).bold().set();
+            List<Choice> choices = list.getValue();
+            for (int r = 0; r < choices.size(); r++) {
+                text(ws, r + 1, c, choices.get(r).shown(withCode));
+            }
+            ws.width(c, withCode ? 40 : 24);
+            ranges.put(list.getKey(), ws.range(1, c, choices.size(), c));
+            c++;
+        }
+        return ranges;
+    }
 
     /** Every text cell of the templates is written here, neutralised (SpreadsheetText). */
     private static void text(Worksheet ws, int row, int column, String value) {
         ws.value(row, column, SpreadsheetText.neutralise(value));
     }
 
-    void xlsx(OutputStream out) throws IOException {
-        Workbook wb = new Workbook(out, "Diaspora Registry", "1.0");
-        for (Kind kind : Kind.values()) {
-            Worksheet ws = wb.newWorksheet(ItemColumns.SHEETS.get(kind));
-            List<Column> columns = columns(kind);
-            for (int c = 0; c < columns.size(); c++) {
-                text(ws, 0, c, columns.get(c).header());
-                ws.style(0, c).bold().fillColor("DDEBF7").set();
-                ws.style(c).format("@").set();
-                text(ws, 1, c, columns.get(c).example());
-                ws.width(c, Math.max(12, columns.get(c).header().length() + 4));
-            }
-        }
-        Worksheet ref = wb.newWorksheet("Mã tham chiếu");
-        String[] head = {"Loại mã", "Mã", "Tên", "Cấp", "Tỉnh", "Hiệu lực đến"};
-        for (int c = 0; c < head.length; c++) {
-            text(ref, 0, c, head[c]);
-            ref.style(0, c).bold().set();
-        }
-        int r = 1;
-        for (AdminUnit u : AdminUnit.<AdminUnit>list("territory IS NOT NULL AND level <> 'PROVINCE' ORDER BY territory, code")) {
-            text(ref, r, 0, "Mã quê quán / đơn vị");
-            text(ref, r, 1, u.code);
-            text(ref, r, 2, u.fullName);
-            text(ref, r, 3, u.level);
-            text(ref, r, 4, u.territory);
-            text(ref, r, 5, u.validTo == null ? "" : u.validTo.toString());
-            r++;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> countries = em.createNativeQuery("SELECT code, name_vi FROM country ORDER BY code").getResultList();
-        for (Object[] c : countries) {
-            text(ref, r, 0, "Quốc gia");
-            text(ref, r, 1, (String) c[0]);
-            text(ref, r, 2, (String) c[1]);
-            r++;
-        }
-        for (String[] e : enums()) {
-            text(ref, r, 0, e[0]);
-            text(ref, r, 1, e[1]);
-            r++;
-        }
-        wb.finish();
-    }
-
     void csv(Kind kind, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
-        List<Column> columns = columns(kind);
-        w.write(columns.stream().map(c -> quote(c.header())).collect(Collectors.joining(",")) + "\r\n");
-        w.write(columns.stream().map(c -> quote(c.example())).collect(Collectors.joining(",")) + "\r\n");
+        w.write(columns(kind).stream().map(c -> quote(c.header())).collect(Collectors.joining(",")) + "\r\n");
         w.flush();
     }
 
@@ -92,24 +149,6 @@ class ItemTemplate {
         List<Column> all = new ArrayList<>(ItemColumns.ROW);
         all.addAll(ItemColumns.FIELDS.get(kind));
         return all;
-    }
-
-    private static List<String[]> enums() {
-        List<String[]> values = new ArrayList<>();
-        values.add(new String[]{ItemColumns.ACTION, "Thêm / Sửa / Xóa"});
-        add(values, "Giới tính", vn.diaspora.registry.person.PersonData.Sex.values());
-        add(values, "Tình trạng cư trú", vn.diaspora.registry.person.PersonData.ResidenceStatus.values());
-        add(values, "Nhóm", vn.diaspora.registry.person.PersonData.Category.values());
-        add(values, "Trạng thái", vn.diaspora.registry.person.PersonData.Status.values());
-        add(values, "Loại hình hội", vn.diaspora.registry.association.AssociationData.Kind.values());
-        add(values, "Loại đóng góp", vn.diaspora.registry.contribution.ContributionData.Kind.values());
-        return values;
-    }
-
-    private static void add(List<String[]> values, String name, Enum<?>[] constants) {
-        for (Enum<?> e : constants) {
-            values.add(new String[]{name, e.name()});
-        }
     }
 
     private static String quote(String value) {

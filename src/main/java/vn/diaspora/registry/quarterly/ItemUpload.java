@@ -56,7 +56,8 @@ class ItemUpload {
     private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
     /** Day 0 of Excel's date serial numbers (1900 system, after its 1900-02-29 bug). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
-    private static final Set<String> NON_DATA_SHEETS = Set.of("hướng dẫn", "mã tham chiếu");
+    private static final Set<String> NON_DATA_SHEETS = Set.of(ItemTemplate.INSTRUCTIONS.toLowerCase(Locale.ROOT),
+            ItemTemplate.LISTS.toLowerCase(Locale.ROOT), "mã tham chiếu");
 
     @Inject
     ObjectMapper json;
@@ -237,7 +238,9 @@ class ItemUpload {
         Object[] values = new Object[all.size()];
         boolean empty = true;
         for (int i = 0; i < all.size(); i++) {
-            values[i] = map[i] < 0 ? null : cells.get(map[i]);
+            Object value = map[i] < 0 ? null : cells.get(map[i]);
+            // a cell of empty, blank or invisible text (Excel keeps them after a value is deleted) is an empty cell
+            values[i] = value instanceof String text && Text.clean(text) == null ? null : value;
             empty &= values[i] == null;
         }
         if (empty) {
@@ -295,7 +298,13 @@ class ItemUpload {
         }
     }
 
+    /** What an official types in a cell to clear the field in an UPDATE row (a blank cell leaves it as it is). */
+    static final Set<String> CLEAR = Set.of("(xóa)", "(xoá)", "(xoa)", "(clear)");
+
     private JsonNode node(Column column, Object value) {
+        if (value instanceof String s && CLEAR.contains(Text.clean(s).toLowerCase(Locale.ROOT))) {
+            return json.getNodeFactory().nullNode();
+        }
         return switch (column.type()) {
             case INTEGER, DECIMAL -> value instanceof BigDecimal n ? json.getNodeFactory().numberNode(n.stripTrailingZeros())
                     : json.getNodeFactory().textNode(text(value));
@@ -304,15 +313,31 @@ class ItemUpload {
             case BOOLEAN -> value instanceof Boolean b ? json.getNodeFactory().booleanNode(b) : bool(text(value));
             case LIST -> {
                 ArrayNode array = json.createArrayNode();
-                for (String part : text(value).split("[;,]")) {
-                    if (!part.isBlank()) {
-                        array.add(part.strip());
-                    }
+                for (String part : parts(text(value))) {
+                    array.add(coded(column, part));
                 }
                 yield array;
             }
-            default -> json.getNodeFactory().textNode(text(value));
+            default -> json.getNodeFactory().textNode(coded(column, text(value)));
         };
+    }
+
+    /** A coded column's cell as its code (a label or "label (CODE)" as picked from the dropdown list). */
+    private static String coded(Column column, String text) {
+        return column.codes() == null ? text : CodeLists.code(column.codes(), text);
+    }
+
+    /** The values of a list cell: separated by ";" (or by "," where a value is not "label (CODE)" with a comma of its own). */
+    static List<String> parts(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String part : text.split(";")) {
+            for (String value : part.strip().endsWith(")") ? List.of(part) : List.of(part.split(","))) {
+                if (!value.isBlank()) {
+                    parts.add(value.strip());
+                }
+            }
+        }
+        return parts;
     }
 
     private JsonNode bool(String text) {

@@ -213,7 +213,7 @@ public class QuarterlyResource {
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The CSV template of one record kind (person, association, business, contribution)")
     public jakarta.ws.rs.core.Response templateCsv(@Schema(enumeration = {"person", "association", "business", "contribution"}) @PathParam("kind") String kind) {
-        Kind k = Params.enumValue("kind", kind.toUpperCase(java.util.Locale.ROOT), Kind.class);
+        Kind k = Params.enumValue("kind", kind, Kind.class);
         jakarta.ws.rs.core.StreamingOutput out = o -> template.csv(k, o);
         return jakarta.ws.rs.core.Response.ok(out, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + ItemTemplate.fileName(k) + "\"").build();

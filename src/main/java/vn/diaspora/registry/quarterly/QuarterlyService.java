@@ -537,12 +537,11 @@ public class QuarterlyService {
             counts[0]++;
             RecordService<?, ?> records = records(row.kind);
             List<FieldError> problems = new ArrayList<>();
-            if (row.action != Action.CREATE) {
-                problems.addAll(records.checkRowTarget(row.recordId, row.baseVersion, unit));
-            }
-            if (row.action != Action.DELETE) {
-                problems.addAll(records.checkRowData(parse(row.data), unit));
-            }
+            problems.addAll(switch (row.action) {
+                case CREATE -> records.checkRowData(parse(row.data), unit);
+                case UPDATE -> records.checkRowChange(row.recordId, row.baseVersion, parse(row.data), unit);
+                case DELETE -> records.checkRowChange(row.recordId, row.baseVersion, null, unit);
+            });
             for (FieldError p : problems) {
                 if (findings.size() <= MAX_FINDINGS) findings.add(new RowReport(row.position, row.kind, row.rowKey, "ERROR", p.field(), Messages.vietnamese(p), p.message()));
             }

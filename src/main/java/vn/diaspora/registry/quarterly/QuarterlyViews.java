@@ -46,7 +46,8 @@ public final class QuarterlyViews {
             @NotNull Action action,
             @Schema(description = "The record changed or deleted (UPDATE, DELETE)") UUID recordId,
             @Schema(description = "The record's version the row was based on (UPDATE, DELETE)") Integer baseVersion,
-            @Schema(type = SchemaType.OBJECT, description = "The record's fields, as in POST of its collection (CREATE, UPDATE)") JsonNode data,
+            @Schema(type = SchemaType.OBJECT, description = "CREATE: the record's fields, as in POST of its collection. UPDATE: a JSON merge patch "
+                    + "(RFC 7386) of the record, as in PATCH: a field left out stays as it is, null clears it") JsonNode data,
             @Size(max = Limits.DELETE_REASON) @Schema(description = "Why the record is deleted (DELETE)") String reason) {
     }
 

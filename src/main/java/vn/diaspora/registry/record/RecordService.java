@@ -17,6 +17,7 @@ import vn.diaspora.registry.common.ETags;
 import vn.diaspora.registry.common.Hashing;
 import vn.diaspora.registry.common.Ids;
 import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.common.MergePatch;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
@@ -242,7 +243,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             throw new ProblemException(400, "A merge patch is a JSON object", List.of(new FieldError("body", "not a JSON object")));
         }
         E e = findWritable(id, expected);
-        JsonNode merged = vn.diaspora.registry.common.MergePatch.apply(json.valueToTree(toData(e)), patch);
+        JsonNode merged = MergePatch.apply(json.valueToTree(toData(e)), patch);
         try {
             write(e, json.treeToValue(merged, dataClass), api());
         } catch (JsonProcessingException ex) {
@@ -308,9 +309,9 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     /**
      * What is wrong with a row that changes or deletes a record: unknown, deleted or another
      * unit's (all three told alike, so that a row cannot probe other units' records), or changed
-     * since its base version.
+     * since its base version; for a change, then, what is wrong with the record it would leave.
      */
-    public List<FieldError> checkRowTarget(UUID recordId, Integer baseVersion, String unit) {
+    public List<FieldError> checkRowChange(UUID recordId, Integer baseVersion, JsonNode patch, String unit) {
         if (recordId == null) {
             return List.of(new FieldError("recordId", "required to change or delete a record"));
         }
@@ -324,7 +325,15 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         if (e.version != baseVersion) {
             return List.of(new FieldError("baseVersion", "conflict: the record changed since version " + baseVersion + " (now " + e.version + ")"));
         }
-        return List.of();
+        return patch == null ? List.of() : checkRowData(patched(e, patch), unit);
+    }
+
+    /**
+     * The record a change row leaves: the row's fields merged into the record (RFC 7386: a field
+     * the row leaves out stays as it is, a null clears it), so a row changes only what it fills.
+     */
+    private JsonNode patched(E e, JsonNode patch) {
+        return patch.isObject() ? MergePatch.apply(json.valueToTree(toData(e)), patch) : patch;
     }
 
     /** Writes the versions of the rows applied so far (they are batched); before a submission's transaction ends. */
@@ -337,9 +346,11 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         return create(parseRow(data, unit), row(unit, submission)).id;
     }
 
-    public UUID applyUpdate(UUID id, int baseVersion, JsonNode data, String unit, UUID submission) {
+    public UUID applyUpdate(UUID id, int baseVersion, JsonNode patch, String unit, UUID submission) {
         E e = findWritable(id, baseVersion);
-        write(e, parseRow(data, unit), row(unit, submission));
+        if (patch != null) {
+            write(e, parseRow(patched(e, patch), unit), row(unit, submission));
+        }
         return e.id;
     }
 

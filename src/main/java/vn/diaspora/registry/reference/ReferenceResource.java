@@ -80,6 +80,7 @@ public class ReferenceResource {
             params.put("province", province);
         }
         if (level != null) {
+            level = level.strip().toUpperCase(java.util.Locale.ROOT);
             if (!LEVELS.contains(level)) {
                 throw ProblemException.badParameter("level", "must be one of PROVINCE, DISTRICT, COMMUNE");
             }
@@ -114,13 +115,12 @@ public class ReferenceResource {
     @GET
     @Path("/countries")
     @Operation(summary = "List countries (ISO 3166-1 alpha-2) with English and Vietnamese names")
-    @APIResponse(responseCode = "200", description = "The 249 countries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = CountryView.class, maxItems = 300)))
+    @APIResponse(responseCode = "200", description = "The 249 countries, in one page like every list (nextCursor is absent)")
     @SuppressWarnings("unchecked")
-    public List<CountryView> countries() {
+    public Page<CountryView> countries() {
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("SELECT code, name_en, name_vi FROM country ORDER BY code").getResultList();
-        return rows.stream().map(r -> new CountryView((String) r[0], (String) r[1], (String) r[2])).toList();
+        return new Page<>(rows.stream().map(r -> new CountryView((String) r[0], (String) r[1], (String) r[2])).toList(), null);
     }
 
     private static int parseInt(String value) {
