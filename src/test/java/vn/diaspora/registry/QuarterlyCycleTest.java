@@ -174,7 +174,7 @@ class QuarterlyCycleTest {
         as(BAC_GIANG).post("/api/v1/submissions/" + first + "/accept").then().statusCode(200);
         as(BAC_GIANG).post("/api/v1/submissions/" + second + "/accept").then().statusCode(409)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItem("rows[2].baseVersion"));
+                .body("errors.field", hasItem("PERSON X baseVersion"));
         // nothing of the second was applied, and it can be returned to be fixed
         as(ADMIN).queryParam("q", firstNew).get(PERSONS).then().body("items", hasSize(0));
         as(ADMIN).get(PERSONS + "/" + target).then().body("fullName", is("Sửa Lần A")).body("version", is(2));

@@ -40,13 +40,17 @@ public class BodyLimit {
         return new ProblemException(413, "The request body is too large (limit 1 MiB)", List.of(new Problem.FieldError("body", "at most 1 MiB")));
     }
 
-    /** Counts the bytes of every JSON body as they are read. */
+    /** The media types of file uploads (up to the HTTP limit); every other body is counted. */
+    static final java.util.Set<String> UPLOADS = java.util.Set.of("text/csv", "application/octet-stream",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** Counts the bytes of every body but a file upload's as they are read. */
     @Provider
     public static class Counted implements ReaderInterceptor {
         @Override
         public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
             MediaType type = context.getMediaType();
-            if (type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+            if (type == null || !UPLOADS.contains(type.getType() + "/" + type.getSubtype())) {
                 context.setInputStream(new Limited(context.getInputStream()));
             }
             return context.proceed();

@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.diaspora.registry.common.Idempotency;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.QuarterlyViews.Completeness;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
@@ -59,6 +60,8 @@ public class QuarterlyResource {
     Idempotency idempotency;
     @Inject
     UploadGate uploads;
+    @Inject
+    Validation validation;
     @Inject
     Caller caller;
     @Context
@@ -186,6 +189,7 @@ public class QuarterlyResource {
                     + "Any bad row (unknown column, formula, missing row key or action, repeated row key) refuses the whole file, "
                     + "naming sheet, row and column; CSV must be UTF-8 (with or without BOM), comma or semicolon separated. "
                     + "One upload at a time per officer, and a few in the whole service: more are answered 429 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "Every row of the file stored: how many, and the rows the submission now holds")
     @APIResponse(responseCode = "422", description = "The file was not stored; errors name each problem")
     @APIResponse(responseCode = "413", description = "The file is larger than 16 MiB, or a workbook that unpacks to more than 256 MiB")
     public QuarterlyViews.UploadSummary upload(@PathParam("id") UUID id,
@@ -237,9 +241,26 @@ public class QuarterlyResource {
     }
 
     @POST
+    @Path("/submissions/{id}/items/{kind}/{rowKey}/not-duplicate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER})
+    @Operation(summary = "Decide that a person row is not the same person as a likely duplicate the dry run named",
+            description = "By the unit while it edits the submission, or by the province while it reviews it. Remembered for the pair "
+                    + "(also when the row is uploaded again). Accept is refused while a likely duplicate is undecided. Answers the dry run anew.")
+    public ValidationReport notDuplicate(@PathParam("id") UUID id, @Schema(implementation = Kind.class, type = SchemaType.STRING) @PathParam("kind") String kind,
+                                         @Size(max = Limits.ROW_KEY) @PathParam("rowKey") String rowKey, QuarterlyViews.NotDuplicate decision) {
+        if (decision == null) {
+            throw ProblemException.missingBody();
+        }
+        return quarterly.notDuplicate(id, Params.enumValue("kind", kind, Kind.class), rowKey, validation.valid(decision).personId());
+    }
+
+    @POST
     @Path("/submissions/{id}/submit")
     @RolesAllowed(UNIT_OFFICER)
-    @Operation(summary = "Submit a draft or returned submission for review (no rows: 'no changes this quarter')")
+    @Operation(summary = "Submit a draft or returned submission for review (no rows: 'no changes this quarter')",
+            description = "Refused (409, naming each row) while the dry run finds errors.")
+    @APIResponse(responseCode = "409", description = "Rows with errors, each named by its kind, row key and field; or not a draft")
     public SubmissionView submit(@PathParam("id") UUID id) {
         return quarterly.submit(id);
     }
@@ -247,11 +268,20 @@ public class QuarterlyResource {
     @POST
     @Path("/submissions/{id}/accept")
     @RolesAllowed(PROVINCE_OFFICER)
-    @Operation(summary = "Accept: apply every row in one transaction, or none (409 lists the rows in error)")
+    // the body is optional, and an accept without one (curl -X POST, a form's button) may carry any Content-Type or none
+    @Consumes(MediaType.WILDCARD)
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QuarterlyViews.AcceptRequest.class)))
+    @Operation(summary = "Accept: apply every row in one transaction, or none (409 lists the rows in error, or the likely duplicates nobody decided on)",
+            description = "The body is optional: a comment per row, kept with this review.")
+    @APIResponse(responseCode = "200", description = "Accepted: every row applied")
     @APIResponse(responseCode = "409", description = "Rows in error or in conflict; nothing was applied")
-    public RestResponse<SubmissionView> accept(@PathParam("id") UUID id, @Size(max = Limits.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+    public RestResponse<SubmissionView> accept(@PathParam("id") UUID id, @Size(max = Limits.IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                               String body) {
+        List<QuarterlyViews.RowComment> comments = body == null || body.isBlank() ? null
+                : validation.parse(body, QuarterlyViews.AcceptRequest.class).rows();
         return idempotency.post(idempotencyKey, uri.getPath(), id.toString(),
-                () -> RestResponse.ok(quarterly.accept(id)), submission -> RestResponse.ok(quarterly.get(submission)));
+                () -> RestResponse.ok(quarterly.accept(id, comments)), submission -> RestResponse.ok(quarterly.get(submission)));
     }
 
     @POST
@@ -263,6 +293,6 @@ public class QuarterlyResource {
         if (request == null || request.comment() == null || request.comment().isBlank()) {
             throw vn.diaspora.registry.common.ProblemException.invalid("comment", "required: what the unit must fix");
         }
-        return quarterly.returnToUnit(id, request.comment().strip());
+        return quarterly.returnToUnit(id, request.comment().strip(), validation.valid(request).rows());
     }
 }

@@ -94,6 +94,8 @@ public class QuarterlyService {
     @Inject
     ItemUpload upload;
     @Inject
+    ReviewNotes notes;
+    @Inject
     FieldCipher cipher;
     @Inject
     vn.diaspora.registry.audit.AuditLog audit;
@@ -201,7 +203,10 @@ public class QuarterlyService {
         }
         String province = reference.territoryOf(unit);
         if (province == null || !expectedUnits(p, province).contains(unit)) {
-            throw ProblemException.invalid("period", "unit " + unit + " does not report in " + p);
+            List<AdminUnit> successors = reference.currentCommunesIn(unit);
+            throw ProblemException.invalid("period", successors.isEmpty() ? "unit " + unit + " does not report in " + p
+                    : "district " + unit + " reported up to 2025-Q2; since the reform of 1 July 2025 its area reports through the communes "
+                    + successors.stream().map(u -> u.code + " " + u.fullName).collect(Collectors.joining(", ")));
         }
         // Parallel opens of the same unit and period queue here, so the second one sees the first one's draft.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
@@ -417,8 +422,9 @@ public class QuarterlyService {
     @Transactional
     public List<ItemView> items(UUID id) {
         readable(id);
+        Map<String, String> comments = notes.latestComments(id);
         List<ItemView> items = new ArrayList<>();
-        eachRow(id, row -> items.add(itemView(row)));
+        eachRow(id, row -> items.add(itemView(row, comments.get(row.kind + "/" + row.rowKey))));
         return items;
     }
 
@@ -431,6 +437,11 @@ public class QuarterlyService {
     @Transactional
     public SubmissionView submit(UUID id) {
         Submission s = editable(id);
+        ValidationReport report = report(s);
+        if (report.errors() > 0) {
+            throw refused(report, "ERROR", report.errors() + " rows have errors: fix them (see the dry run) and submit again");
+        }
+        s = em.find(Submission.class, id); // the dry run read the rows in chunks and cleared the session; the row lock holds
         transition(s, State.SUBMITTED, null);
         s.submittedAt = Instant.now();
         s.submittedBy = caller.subject();
@@ -443,7 +454,7 @@ public class QuarterlyService {
      * accepted submission changes nothing.
      */
     @Transactional // its timeout is set where its transaction begins: Idempotency.post
-    public SubmissionView accept(UUID id) {
+    public SubmissionView accept(UUID id, List<QuarterlyViews.RowComment> comments) {
         Submission s = reviewable(id);
         if (s.state == State.ACCEPTED) {
             return view(s);
@@ -451,10 +462,11 @@ public class QuarterlyService {
         requireState(s, State.SUBMITTED);
         ValidationReport report = report(s);
         if (report.errors() > 0) {
-            List<FieldError> errors = report.findings().stream().filter(f -> "ERROR".equals(f.level()))
-                    .map(f -> new FieldError("rows[" + f.row() + "]" + (f.field() == null ? "" : "." + f.field()), f.messageEn()))
-                    .limit(ItemUpload.MAX_ERRORS).toList();
-            throw new ProblemException(409, report.errors() + " rows cannot be applied; nothing was applied", errors);
+            throw refused(report, "ERROR", report.errors() + " rows cannot be applied; nothing was applied");
+        }
+        if (report.warnings() > 0) {
+            throw refused(report, "WARNING", report.warnings() + " rows are likely duplicates nobody has decided on: mark each "
+                    + "'not a duplicate', or return the submission so the unit turns it into an update of the existing record");
         }
         String unit = s.unitCode;
         eachRow(id, row -> {
@@ -470,16 +482,53 @@ public class QuarterlyService {
         audit.record(vn.diaspora.registry.audit.AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
         s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
         transition(s, State.ACCEPTED, null);
+        notes.comment(id, comments);
         s.reviewedAt = Instant.now();
         s.reviewedBy = caller.subject();
         return view(s);
     }
 
+    /** 409 listing the findings of one level, each named by its row's kind and key (the unit's own) and field. */
+    private static ProblemException refused(ValidationReport report, String level, String detail) {
+        List<FieldError> rows = report.findings().stream().filter(f -> level.equals(f.level()))
+                .map(f -> new FieldError(f.kind() + " " + f.rowKey() + (f.field() == null ? "" : " " + f.field()), f.messageEn()))
+                .limit(ItemUpload.MAX_ERRORS).toList();
+        return new ProblemException(409, detail, rows);
+    }
+
+    /**
+     * A person row is not the same person as an existing one the dry run matched: decided by the
+     * unit while it edits the submission, or by the province while it reviews it, for a person the
+     * decider may read. Remembered for the pair, also when the row is uploaded again.
+     */
     @Transactional
-    public SubmissionView returnToUnit(UUID id, String comment) {
+    public ValidationReport notDuplicate(UUID id, Kind kind, String rowKey, UUID person) {
+        Submission s = locked(id);
+        boolean unit = s.unitCode.equals(caller.unit()) && (s.state == State.DRAFT || s.state == State.RETURNED);
+        boolean province = s.provinceCode.equals(caller.province()) && s.state == State.SUBMITTED;
+        if (!unit && !province) {
+            throw new ForbiddenException("the unit decides while it edits the submission, the province while it reviews it");
+        }
+        SubmissionItem.Key key = new SubmissionItem.Key();
+        key.submissionId = id;
+        key.kind = kind;
+        key.rowKey = rowKey;
+        SubmissionItem row = em.find(SubmissionItem.class, key);
+        boolean matched = row != null && persons.likelyDuplicatesOfRows(id).getOrDefault(row.position, List.of()).stream()
+                .anyMatch(m -> m.id().equals(person) && caller.canRead(m.reportingUnit(), m.provinceCode()));
+        if (!matched) {
+            throw ProblemException.notFound("Likely duplicate " + person + " of row " + kind + "/" + rowKey);
+        }
+        notes.notDuplicate(id, kind, rowKey, person, caller.subject());
+        return report(s);
+    }
+
+    @Transactional
+    public SubmissionView returnToUnit(UUID id, String comment, List<QuarterlyViews.RowComment> comments) {
         Submission s = reviewable(id);
         requireState(s, State.SUBMITTED);
         transition(s, State.RETURNED, comment);
+        notes.comment(id, comments);
         s.reviewComment = comment;
         s.reviewedAt = Instant.now();
         s.reviewedBy = caller.subject();
@@ -531,6 +580,7 @@ public class QuarterlyService {
         UUID id = s.id;
         String unit = s.unitCode;
         Map<Integer, List<PersonService.Match>> duplicates = persons.likelyDuplicatesOfRows(id);
+        Set<String> decided = notes.notDuplicates(id);
         List<RowReport> findings = new ArrayList<>();
         int[] counts = new int[4]; // rows, ok, warnings, errors
         eachRow(id, row -> {
@@ -545,7 +595,8 @@ public class QuarterlyService {
             for (FieldError p : problems) {
                 if (findings.size() <= MAX_FINDINGS) findings.add(new RowReport(row.position, row.kind, row.rowKey, "ERROR", p.field(), Messages.vietnamese(p), p.message()));
             }
-            List<PersonService.Match> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()) : List.of();
+            List<PersonService.Match> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()).stream()
+                    .filter(m -> !decided.contains(ReviewNotes.pair(row.kind, row.rowKey, m.id()))).toList() : List.of();
             for (PersonService.Match other : similar) {
                 if (findings.size() <= MAX_FINDINGS) findings.add(duplicateFinding(row, other));
             }
@@ -669,8 +720,8 @@ public class QuarterlyService {
                 s.submittedBy, s.reviewedAt, s.reviewedBy);
     }
 
-    private ItemView itemView(SubmissionItem i) {
-        return new ItemView(i.position, i.kind, i.rowKey, i.action, i.recordId, i.baseVersion, parse(i.data), i.reason, i.appliedId);
+    private ItemView itemView(SubmissionItem i, String reviewComment) {
+        return new ItemView(i.position, i.kind, i.rowKey, i.action, i.recordId, i.baseVersion, parse(i.data), i.reason, i.appliedId, reviewComment);
     }
 
     /** A row's data as sent: its contacts and notes are kept encrypted (FieldCipher). */

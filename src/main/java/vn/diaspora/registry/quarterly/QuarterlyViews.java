@@ -2,6 +2,7 @@ package vn.diaspora.registry.quarterly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -55,7 +56,8 @@ public final class QuarterlyViews {
     public record ItemView(int position, Kind kind, @Schema(maxLength = Limits.ROW_KEY) String rowKey, Action action, UUID recordId,
                            Integer baseVersion, @Schema(type = SchemaType.OBJECT) JsonNode data,
                            @Schema(maxLength = Limits.DELETE_REASON) String reason,
-                           @Schema(description = "The record created or changed when the submission was accepted") UUID appliedId) {
+                           @Schema(description = "The record created or changed when the submission was accepted") UUID appliedId,
+                           @Schema(description = "The reviewer's comment on this row, from the latest review (accept or return)", maxLength = Limits.REASON) String reviewComment) {
     }
 
     @Schema(name = "RowReport", description = "One finding of a dry run, in Vietnamese and English")
@@ -114,6 +116,20 @@ public final class QuarterlyViews {
     }
 
     @Schema(name = "ReturnRequest")
-    public record ReturnRequest(@NotBlank @Size(max = Limits.REASON) @Schema(example = "Hàng 12 thiếu quốc gia cư trú") String comment) {
+    public record ReturnRequest(@NotBlank @Size(max = Limits.REASON) @Schema(example = "Hàng 12 thiếu quốc gia cư trú") String comment,
+                                @Size(max = Limits.SUBMISSION_ROWS) @Schema(description = "A comment per row, shown with the row") List<@Valid @NotNull RowComment> rows) {
+    }
+
+    @Schema(name = "AcceptRequest", description = "Optional: the reviewer's comment per row, kept with the accepted submission")
+    public record AcceptRequest(@Size(max = Limits.SUBMISSION_ROWS) List<@Valid @NotNull RowComment> rows) {
+    }
+
+    @Schema(name = "RowComment", description = "The reviewer's comment on one row")
+    public record RowComment(@NotNull Kind kind, @NotBlank @Size(max = Limits.ROW_KEY) @Schema(example = "LN-0012") String rowKey,
+                             @NotBlank @Size(max = Limits.REASON) @Schema(example = "Quốc gia cư trú chưa đúng") String comment) {
+    }
+
+    @Schema(name = "DuplicateDecision", description = "The row is not the same person as this existing person")
+    public record NotDuplicate(@NotNull UUID personId) {
     }
 }

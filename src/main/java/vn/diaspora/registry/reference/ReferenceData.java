@@ -83,6 +83,16 @@ public class ReferenceData {
         return code == null ? List.of() : unitsByCode.getOrDefault(code, List.of());
     }
 
+    /** The communes of today (after the 2025 reform) whose area lay in {@code area}, e.g. those that took over a dissolved district. */
+    @SuppressWarnings("unchecked")
+    public List<AdminUnit> currentCommunesIn(String area) {
+        return em.createNativeQuery("""
+                        SELECT u.* FROM admin_unit u JOIN admin_unit_area a ON a.unit_code = u.code
+                        WHERE a.area_code = ?1 AND u.level = 'COMMUNE' AND u.valid_to IS NULL AND u.valid_from IS NOT NULL
+                        ORDER BY u.code""", AdminUnit.class)
+                .setParameter(1, area).getResultList();
+    }
+
     public List<String> successors(String code) {
         return successors.getOrDefault(code, List.of());
     }

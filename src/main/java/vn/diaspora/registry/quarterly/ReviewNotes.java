@@ -1,0 +1,77 @@
+package vn.diaspora.registry.quarterly;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import vn.diaspora.registry.quarterly.QuarterlyViews.RowComment;
+import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What people decided about a submission's rows: "not a duplicate" for a pair (row, existing
+ * person), and the reviewer's comment per row with the review it belongs to.
+ */
+@ApplicationScoped
+class ReviewNotes {
+    @Inject
+    EntityManager em;
+
+    void notDuplicate(UUID submission, Kind kind, String rowKey, UUID person, String actor) {
+        em.createNativeQuery("""
+                        INSERT INTO duplicate_decision (submission_id, kind, row_key, person_id, decided_by, decided_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
+                .setParameter(1, submission).setParameter(2, kind.name()).setParameter(3, rowKey).setParameter(4, person)
+                .setParameter(5, actor).setParameter(6, Timestamp.from(Instant.now())).executeUpdate();
+    }
+
+    /** The pairs decided "not a duplicate", as {@link #pair}. */
+    Set<String> notDuplicates(UUID submission) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT kind, row_key, person_id FROM duplicate_decision WHERE submission_id = ?1")
+                .setParameter(1, submission).getResultList();
+        Set<String> pairs = new HashSet<>();
+        rows.forEach(r -> pairs.add(pair(Kind.valueOf((String) r[0]), (String) r[1], (UUID) r[2])));
+        return pairs;
+    }
+
+    static String pair(Kind kind, String rowKey, UUID person) {
+        return kind + "/" + rowKey + "/" + person;
+    }
+
+    /** Stores the comments of the review that the submission's latest event records. */
+    void comment(UUID submission, List<RowComment> comments) {
+        if (comments == null || comments.isEmpty()) {
+            return;
+        }
+        int seq = ((Number) em.createNativeQuery("SELECT max(seq) FROM submission_event WHERE submission_id = ?1")
+                .setParameter(1, submission).getSingleResult()).intValue();
+        for (RowComment c : comments) {
+            em.createNativeQuery("""
+                            INSERT INTO row_comment (submission_id, event_seq, kind, row_key, comment) VALUES (?1, ?2, ?3, ?4, ?5)
+                            ON CONFLICT (submission_id, event_seq, kind, row_key) DO UPDATE SET comment = excluded.comment""")
+                    .setParameter(1, submission).setParameter(2, seq).setParameter(3, c.kind().name()).setParameter(4, c.rowKey())
+                    .setParameter(5, c.comment()).executeUpdate();
+        }
+    }
+
+    /** The row comments of the submission's latest review (accept or return), by "KIND/rowKey". */
+    Map<String, String> latestComments(UUID submission) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT c.kind, c.row_key, c.comment FROM row_comment c
+                        WHERE c.submission_id = ?1 AND c.event_seq = (
+                            SELECT max(seq) FROM submission_event WHERE submission_id = ?1 AND to_state IN ('ACCEPTED', 'RETURNED'))""")
+                .setParameter(1, submission).getResultList();
+        Map<String, String> comments = new HashMap<>();
+        rows.forEach(r -> comments.put(r[0] + "/" + r[1], (String) r[2]));
+        return comments;
+    }
+}

@@ -1,0 +1,82 @@
+package vn.diaspora.registry;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static vn.diaspora.registry.Api.ADMIN;
+import static vn.diaspora.registry.Api.as;
+import static vn.diaspora.registry.Api.createPerson;
+import static vn.diaspora.registry.QuarterlyCycleTest.BAC_GIANG;
+import static vn.diaspora.registry.QuarterlyCycleTest.LUC_NGAN;
+import static vn.diaspora.registry.QuarterlyCycleTest.lucNgan;
+import static vn.diaspora.registry.QuarterlyCycleTest.open;
+import static vn.diaspora.registry.QuarterlyCycleTest.period;
+import static vn.diaspora.registry.QuarterlyCycleTest.put;
+import static vn.diaspora.registry.QuarterlyCycleTest.row;
+
+/** Decisions belong to people (issue 10): errors block submit, likely duplicates block accept until decided, comments per row. */
+@QuarkusTest
+class ReviewDecisionTest {
+    static final String SUBMISSIONS = "/api/v1/submissions/";
+
+    @Test
+    void aSubmissionWithErrorRowsCannotBeSubmitted() {
+        Map<String, Object> bad = lucNgan("Sai Quê " + Api.unique());
+        bad.put("hometownCode", "99999");
+        String id = open(LUC_NGAN, period());
+        put(LUC_NGAN, id, List.of(row("PERSON", "R1", "CREATE", bad)), 200);
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(409).contentType("application/problem+json")
+                .body("errors.field", hasItem("PERSON R1 hometownCode"));
+        as(LUC_NGAN).get(SUBMISSIONS + id).then().body("state", is("DRAFT"));
+    }
+
+    @Test
+    void aLikelyDuplicateBlocksAcceptUntilSomeoneDecides() {
+        String name = "Trùng Tên " + Api.uniqueWord();
+        String existing = createPerson(ADMIN, lucNgan(name));
+        String id = open(LUC_NGAN, period());
+        put(LUC_NGAN, id, List.of(row("PERSON", "D1", "CREATE", lucNgan(name))), 200);
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/validate").then().body("warnings", is(1));
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
+        as(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(409).body("errors.field", hasItem("PERSON D1 fullName"));
+        as(BAC_GIANG).body(Map.of("personId", java.util.UUID.randomUUID().toString()))
+                .post(SUBMISSIONS + id + "/items/PERSON/D1/not-duplicate").then().statusCode(404);
+        as(BAC_GIANG).body(Map.of("personId", existing)).post(SUBMISSIONS + id + "/items/PERSON/D1/not-duplicate").then()
+                .statusCode(200).body("warnings", is(0)).body("ok", is(1));
+        as(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200).body("state", is("ACCEPTED"));
+    }
+
+    @Test
+    void theUnitDecidesWhileEditingAndTheDecisionOutlivesAReupload() {
+        String name = "Trùng Tên " + Api.uniqueWord();
+        String existing = createPerson(ADMIN, lucNgan(name));
+        String id = open(LUC_NGAN, period());
+        put(LUC_NGAN, id, List.of(row("PERSON", "D1", "CREATE", lucNgan(name))), 200);
+        as(LUC_NGAN).body(Map.of("personId", existing)).post(SUBMISSIONS + id + "/items/PERSON/D1/not-duplicate").then().statusCode(200)
+                .body("warnings", is(0));
+        put(LUC_NGAN, id, List.of(row("PERSON", "D1", "CREATE", lucNgan(name))), 200);
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/validate").then().body("warnings", is(0));
+        as(Tokens.unitOfficer("213")).body(Map.of("personId", existing)).post(SUBMISSIONS + id + "/items/PERSON/D1/not-duplicate")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void rowCommentsBelongToTheirReview() {
+        String id = open(LUC_NGAN, period());
+        put(LUC_NGAN, id, List.of(row("PERSON", "C1", "CREATE", lucNgan("Có Nhận Xét " + Api.unique()))), 200);
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
+        as(BAC_GIANG).body(Map.of("comment", "Xem lại dòng C1", "rows", List.of(Map.of("kind", "PERSON", "rowKey", "C1", "comment", "Thiếu thành phố"))))
+                .post(SUBMISSIONS + id + "/return").then().statusCode(200);
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("[0].reviewComment", is("Thiếu thành phố"));
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
+        // as curl sends it: no body, no Content-Type
+        io.restassured.RestAssured.given().auth().oauth2(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200);
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("[0].reviewComment", nullValue());
+    }
+}
