@@ -151,10 +151,11 @@ class QuarterlyCycleTest {
                 .body("rows", is(7)).body("errors", is(4)).body("warnings", is(2)).body("ok", is(1))
                 .body("findings.find { it.rowKey == 'R7' }.level", is("WARNING"))
                 .body("findings.find { it.rowKey == 'R1' }.field", is("hometownCode"))
-                .body("findings.find { it.rowKey == 'R1' }.messageVi", is("Mã quê quán không phải đơn vị hành chính của Bắc Giang hoặc Bình Định"))
+                .body("findings.find { it.rowKey == 'R1' }.code", is("HOMETOWN_UNKNOWN"))
+                .body("findings.find { it.rowKey == 'R1' }.messageVi", is("Mã quê quán không phải huyện hoặc xã của Bắc Giang hoặc Bình Định"))
                 .body("findings.find { it.rowKey == 'R2' }.messageVi", org.hamcrest.Matchers.startsWith("Thiếu trường bắt buộc"))
-                .body("findings.find { it.rowKey == 'R3' }.messageEn", is("no person " + otherUnits + " among the unit's records"))
-                .body("findings.find { it.rowKey == 'R4' }.messageEn", org.hamcrest.Matchers.startsWith("conflict"))
+                .body("findings.find { it.rowKey == 'R3' }.code", is("RECORD_NOT_IN_UNIT"))
+                .body("findings.find { it.rowKey == 'R4' }.code", is("BASE_VERSION_CONFLICT"))
                 .body("findings.find { it.rowKey == 'R5' }.level", is("WARNING"))
                 .body("findings.find { it.rowKey == 'R6' }.level", is("OK"));
     }

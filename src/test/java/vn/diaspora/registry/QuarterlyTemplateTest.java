@@ -185,4 +185,21 @@ class QuarterlyTemplateTest {
         assertTrue(Files.exists(saved), "LibreOffice saved nothing: " + output);
         return Files.readAllBytes(saved);
     }
+
+    @Test
+    void findingsOfAFileNameSheetLineAndColumnWithOneCodeInBothLanguages() {
+        String csv = "Mã dòng,Thao tác,Họ và tên,Mã quê quán,Quốc gia cư trú\r\nA,Thêm,Lê Văn Một,99999,JP\r\nB,Thêm,Lê Văn Hai,07591,\r\n";
+        String id = open(LUC_NGAN, period());
+        upload(id, "text/csv", csv.getBytes(StandardCharsets.UTF_8)).statusCode(200);
+        as(LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200)
+                .body("findings.find { it.rowKey == 'A' }.sheet", is("CSV")).body("findings.find { it.rowKey == 'A' }.line", is(2))
+                .body("findings.find { it.rowKey == 'A' }.column", is("Mã quê quán"))
+                .body("findings.find { it.rowKey == 'A' }.code", is("HOMETOWN_UNKNOWN"))
+                .body("findings.find { it.rowKey == 'B' }.line", is(3)).body("findings.find { it.rowKey == 'B' }.column", is("Quốc gia cư trú"))
+                .body("findings.find { it.rowKey == 'B' }.code", is("REQUIRED"))
+                .body("findings.find { it.rowKey == 'B' }.messageVi", is("Thiếu trường bắt buộc"))
+                .body("findings.find { it.rowKey == 'B' }.messageEn", is("A required field is empty"));
+        as(LUC_NGAN).post("/api/v1/submissions/" + id + "/submit").then().statusCode(409)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("CSV dòng 2 'Mã quê quán'"));
+    }
 }

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.business;
 
+import vn.diaspora.registry.common.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.diaspora.registry.business.BusinessData.Owner;
@@ -73,7 +74,7 @@ public class BusinessService extends RecordService<Business, BusinessData> {
         List<FieldError> errors = new ArrayList<>();
         checkCountry(errors, "country", d.country());
         if (!d.distributesVietnameseGoods() && !d.vietnameseProductGroups().isEmpty()) {
-            errors.add(new FieldError("vietnameseProductGroups", "only for a business that distributes Vietnamese goods"));
+            errors.add(new FieldError("vietnameseProductGroups", "only for a business that distributes Vietnamese goods", ErrorCode.GOODS_WITHOUT_DISTRIBUTION));
         }
         BigDecimal shares = BigDecimal.ZERO;
         for (int i = 0; i < d.owners().size(); i++) {
@@ -84,7 +85,7 @@ public class BusinessService extends RecordService<Business, BusinessData> {
             }
         }
         if (shares.compareTo(BigDecimal.valueOf(100)) > 0) {
-            errors.add(new FieldError("owners", "shares add up to more than 100 %"));
+            errors.add(new FieldError("owners", "shares add up to more than 100 %", ErrorCode.SHARES_OVER_100));
         }
         return errors;
     }

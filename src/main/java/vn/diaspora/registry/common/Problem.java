@@ -27,12 +27,22 @@ public record Problem(
     @Schema(name = "FieldError")
     public record FieldError(
             @Schema(description = "JSON path of the field, or the query/header parameter", example = "hometownCode", maxLength = FieldError.MAX_FIELD) String field,
-            @Schema(example = "unknown administrative unit of Bắc Giang or Bình Định", maxLength = Limits.REASON) String message) {
+            @Schema(example = "'99999' is not a district or commune of Bắc Giang (24) or Bình Định (52)", maxLength = Limits.REASON) String message,
+            @Schema(description = "Stable code of the error, e.g. HOMETOWN_UNKNOWN (absent where none applies)") ErrorCode code) {
         static final int MAX_FIELD = 300;
 
         public FieldError {
             field = Text.truncate(field, MAX_FIELD);
             message = Text.truncate(message, Limits.REASON);
+        }
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
+
+        /** The same error of another field (a row's data.x, a list's [3].x). */
+        public FieldError at(String otherField) {
+            return new FieldError(otherField, message, code);
         }
     }
 }

@@ -57,20 +57,24 @@ public class ProblemException extends RuntimeException {
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String message;
+            ErrorCode code = ErrorCode.WRONG_TYPE;
             if (e instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
+                code = ErrorCode.UNKNOWN_FIELD;
             } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
                 message = f.getOriginalMessage(); // JsonText: the value itself is not repeated
+                code = ErrorCode.UNSTORABLE_TEXT;
             } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
                 message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", "));
+                code = ErrorCode.NOT_IN_LIST;
             } else if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
                 message = "not a valid " + Validation.typeName(f.getTargetType()) + ": " + f.getValue();
             } else {
                 message = "wrong type or format";
             }
             return new ProblemException(400, "The request body does not match the schema",
-                    List.of(new FieldError(Validation.jsonPath(m.getPath()), message)));
+                    List.of(new FieldError(Validation.jsonPath(m.getPath()), message, code)));
         }
         return new ProblemException(400, "The request body is not valid JSON",
                 List.of(new FieldError("body", e.getOriginalMessage())));

@@ -110,7 +110,7 @@ public final class Text {
         }
         if (node.isTextual()) {
             String p = problem(node.textValue());
-            return p == null ? null : new Problem.FieldError(path, p);
+            return p == null ? null : new Problem.FieldError(path, p, ErrorCode.UNSTORABLE_TEXT);
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -124,7 +124,7 @@ public final class Text {
             Map.Entry<String, JsonNode> field = it.next();
             String name = problem(field.getKey());
             if (name != null) {
-                return new Problem.FieldError(path, "a field name " + name);
+                return new Problem.FieldError(path, "a field name " + name, ErrorCode.UNSTORABLE_TEXT);
             }
             Problem.FieldError e = problemIn(path + "." + field.getKey(), field.getValue());
             if (e != null) {

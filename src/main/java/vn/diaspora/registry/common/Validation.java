@@ -34,7 +34,8 @@ public class Validation {
     /** The fields of {@code body} that break its annotations. */
     public List<FieldError> errors(Object body) {
         List<FieldError> errors = new ArrayList<>();
-        validator.validate(body).forEach(v -> errors.add(new FieldError(fieldPath(v.getPropertyPath()), v.getMessage())));
+        validator.validate(body).forEach(v -> errors.add(new FieldError(fieldPath(v.getPropertyPath()), v.getMessage(),
+                code(v.getConstraintDescriptor().getAnnotation()))));
         errors.sort(Comparator.comparing(FieldError::field));
         return errors;
     }
@@ -46,6 +47,19 @@ public class Validation {
             throw ProblemException.invalid(errors);
         }
         return body;
+    }
+
+    /** The code of a broken constraint, by its kind. */
+    static ErrorCode code(java.lang.annotation.Annotation constraint) {
+        return switch (constraint.annotationType().getSimpleName()) {
+            case "NotNull", "NotBlank", "NotEmpty" -> ErrorCode.REQUIRED;
+            case "Size" -> ErrorCode.TOO_LONG;
+            case "Pattern", "Email" -> ErrorCode.FORMAT;
+            case "Min", "Max", "DecimalMin", "DecimalMax", "Digits", "Positive", "PositiveOrZero" -> ErrorCode.OUT_OF_RANGE;
+            case "PastOrPresent", "Past" -> ErrorCode.IN_THE_FUTURE;
+            case "Name" -> ErrorCode.NAME_WITHOUT_LETTER;
+            default -> ErrorCode.INVALID;
+        };
     }
 
     /** A bean path ("contacts.email", "members[0].role"); for a resource-method parameter, its name. */

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.contribution;
 
+import vn.diaspora.registry.common.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.diaspora.registry.association.AssociationService;
@@ -74,16 +75,16 @@ public class ContributionService extends RecordService<Contribution, Contributio
     protected List<FieldError> check(ContributionData d, Reach links) {
         List<FieldError> errors = new ArrayList<>();
         if (d.personId() == null && d.associationId() == null && d.businessId() == null) {
-            errors.add(new FieldError("personId", "name the contributor: personId, associationId or businessId"));
+            errors.add(new FieldError("personId", "name the contributor: personId, associationId or businessId", ErrorCode.CONTRIBUTOR_REQUIRED));
         }
         checkLink(errors, "personId", d.personId(), persons, links);
         checkLink(errors, "associationId", d.associationId(), associations, links);
         checkLink(errors, "businessId", d.businessId(), businesses, links);
         if (d.amount() != null && d.currency() == null) {
-            errors.add(new FieldError("currency", "required with an amount"));
+            errors.add(new FieldError("currency", "required with an amount", ErrorCode.CURRENCY_REQUIRED));
         }
         if (d.currency() != null && d.currency().matches("[A-Z]{3}") && !isCurrency(d.currency())) {
-            errors.add(new FieldError("currency", "'" + d.currency() + "' is not an ISO 4217 currency code"));
+            errors.add(new FieldError("currency", "'" + d.currency() + "' is not an ISO 4217 currency code", ErrorCode.CURRENCY_UNKNOWN));
         }
         return errors;
     }

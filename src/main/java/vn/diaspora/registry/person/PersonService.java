@@ -1,5 +1,6 @@
 package vn.diaspora.registry.person;
 
+import vn.diaspora.registry.common.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.diaspora.registry.common.ContactDetails;
 import vn.diaspora.registry.common.Problem.FieldError;
@@ -139,7 +140,7 @@ public class PersonService extends RecordService<Person, PersonData> {
         List<FieldError> errors = new ArrayList<>();
         if (d.hometownCode() != null && !reference.isHometown(d.hometownCode())) {
             errors.add(new FieldError("hometownCode", "'" + d.hometownCode()
-                    + "' is not a district or commune of Bắc Giang (24) or Bình Định (52), before or after the 2025 reform"));
+                    + "' is not a district or commune of Bắc Giang (24) or Bình Định (52), before or after the 2025 reform", ErrorCode.HOMETOWN_UNKNOWN));
         }
         checkCountry(errors, "country", d.country());
         for (int i = 0; i < d.nationalities().size(); i++) {
@@ -147,13 +148,13 @@ public class PersonService extends RecordService<Person, PersonData> {
         }
         int thisYear = Year.now().getValue();
         if (d.birthYear() != null && (d.birthYear() < 1900 || d.birthYear() > thisYear)) {
-            errors.add(new FieldError("birthYear", "must be between 1900 and " + thisYear));
+            errors.add(new FieldError("birthYear", "must be between 1900 and " + thisYear, ErrorCode.BIRTH_YEAR_RANGE));
         }
         if (d.birthDate() != null && d.birthDate().isBefore(LocalDate.of(1900, 1, 1))) {
-            errors.add(new FieldError("birthDate", "must be 1900-01-01 or later"));
+            errors.add(new FieldError("birthDate", "must be 1900-01-01 or later", ErrorCode.BIRTH_DATE_RANGE));
         }
         if (d.birthDate() != null && d.birthYear() != null && d.birthDate().getYear() != d.birthYear()) {
-            errors.add(new FieldError("birthYear", "does not match birthDate"));
+            errors.add(new FieldError("birthYear", "does not match birthDate", ErrorCode.BIRTH_YEAR_MISMATCH));
         }
         return errors;
     }

@@ -103,6 +103,20 @@ final class ItemColumns {
     private ItemColumns() {
     }
 
+    /** The template's header of the column that holds a field (data.contacts.email, nationalities[1], baseVersion), or null. */
+    static String header(Kind kind, String field) {
+        String path = field.startsWith("data.") ? field.substring(5) : field;
+        String bare = path.replaceAll("\\[\\d+]", "");
+        for (List<Column> columns : List.of(ROW, FIELDS.get(kind))) {
+            for (Column c : columns) {
+                if (c.path().equals(bare) || c.path().startsWith(bare + ".")) {
+                    return c.header();
+                }
+            }
+        }
+        return null;
+    }
+
     static Kind kindOfSheet(String name) {
         for (Map.Entry<Kind, String> e : SHEETS.entrySet()) {
             if (e.getValue().equalsIgnoreCase(name.strip()) || e.getKey().name().equalsIgnoreCase(name.strip())) {

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import vn.diaspora.registry.association.AssociationService;
 import vn.diaspora.registry.business.BusinessService;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.Ids;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Problem.FieldError;
@@ -266,7 +267,7 @@ public class QuarterlyService {
                 continue;
             }
             int row = i;
-            validation.errors(in).forEach(f -> errors.add(new FieldError("[" + row + "]." + f.field(), f.message())));
+            validation.errors(in).forEach(f -> errors.add(f.at("[" + row + "]." + f.field())));
             FieldError text = Text.problemIn("[" + row + "].data", in.data());
             if (text != null) {
                 errors.add(text);
@@ -295,6 +296,8 @@ public class QuarterlyService {
             item.baseVersion = in.baseVersion();
             item.data = in.data() == null || in.data().isNull() ? null : cipher.sealFields(in.data()).toString();
             item.reason = in.reason();
+            item.sheet = null;
+            item.line = null;
             if (added) {
                 em.persist(item);
             }
@@ -321,10 +324,11 @@ public class QuarterlyService {
         em.flush();
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO submission_item (submission_id, kind, row_key, action, record_id, base_version, data, reason, position)
-                    VALUES (?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?)
+                    INSERT INTO submission_item (submission_id, kind, row_key, action, record_id, base_version, data, reason, position, sheet, line)
+                    VALUES (?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?, ?, ?)
                     ON CONFLICT (submission_id, kind, row_key) DO UPDATE SET action = excluded.action, record_id = excluded.record_id,
-                        base_version = excluded.base_version, data = excluded.data, reason = excluded.reason""")) {
+                        base_version = excluded.base_version, data = excluded.data, reason = excluded.reason,
+                        sheet = excluded.sheet, line = excluded.line""")) {
                 Consumer<ItemUpload.UploadRow> sink = row -> {
                     if (keys.size() + duplicates.size() >= maxRows) {
                         throw ProblemException.invalid("file", "a submission holds at most " + maxRows + " rows; the file has more");
@@ -346,6 +350,8 @@ public class QuarterlyService {
                         ps.setString(7, row.data() == null ? null : cipher.sealFields(row.data()).toString());
                         ps.setString(8, row.reason());
                         ps.setInt(9, ++counters[0]);
+                        ps.setString(10, row.sheet());
+                        ps.setInt(11, (int) row.line());
                         ps.addBatch();
                         if (++counters[1] % 1000 == 0) {
                             ps.executeBatch();
@@ -491,7 +497,8 @@ public class QuarterlyService {
     /** 409 listing the findings of one level, each named by its row's kind and key (the unit's own) and field. */
     private static ProblemException refused(ValidationReport report, String level, String detail) {
         List<FieldError> rows = report.findings().stream().filter(f -> level.equals(f.level()))
-                .map(f -> new FieldError(f.kind() + " " + f.rowKey() + (f.field() == null ? "" : " " + f.field()), f.messageEn()))
+                .map(f -> new FieldError(f.sheet() != null ? f.sheet() + " dòng " + f.line() + (f.column() == null ? "" : " '" + f.column() + "'")
+                        : f.kind() + " " + f.rowKey() + (f.field() == null ? "" : " " + f.field()), f.messageEn(), f.code()))
                 .limit(ItemUpload.MAX_ERRORS).toList();
         return new ProblemException(409, detail, rows);
     }
@@ -593,7 +600,7 @@ public class QuarterlyService {
                 case DELETE -> records.checkRowChange(row.recordId, row.baseVersion, null, unit);
             });
             for (FieldError p : problems) {
-                if (findings.size() <= MAX_FINDINGS) findings.add(new RowReport(row.position, row.kind, row.rowKey, "ERROR", p.field(), Messages.vietnamese(p), p.message()));
+                if (findings.size() <= MAX_FINDINGS) findings.add(finding(row, "ERROR", p.code(), p.field(), p.message(), null));
             }
             List<PersonService.Match> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()).stream()
                     .filter(m -> !decided.contains(ReviewNotes.pair(row.kind, row.rowKey, m.id()))).toList() : List.of();
@@ -606,7 +613,7 @@ public class QuarterlyService {
                 counts[2]++;
             } else {
                 counts[1]++;
-                if (findings.size() <= MAX_FINDINGS) findings.add(new RowReport(row.position, row.kind, row.rowKey, "OK", null, "Hợp lệ", "Valid"));
+                if (findings.size() <= MAX_FINDINGS) findings.add(finding(row, "OK", ErrorCode.VALID, null, null, null));
             }
         });
         boolean truncated = findings.size() > MAX_FINDINGS;
@@ -621,12 +628,16 @@ public class QuarterlyService {
      */
     private RowReport duplicateFinding(SubmissionItem row, PersonService.Match other) {
         if (caller.canRead(other.reportingUnit(), other.provinceCode())) {
-            return new RowReport(row.position, row.kind, row.rowKey, "WARNING", "fullName",
-                    "Có thể trùng với người đã có trong cơ sở dữ liệu: " + other.id(), "Likely duplicate of existing person " + other.id());
+            return finding(row, "WARNING", ErrorCode.LIKELY_DUPLICATE, "fullName", "likely duplicate of existing person " + other.id(), other.id());
         }
-        return new RowReport(row.position, row.kind, row.rowKey, "WARNING", "fullName",
-                "Có thể trùng với một người do đơn vị khác quản lý; Sở sẽ xem xét khi duyệt",
-                "A likely duplicate exists in another unit; the province will review it");
+        return finding(row, "WARNING", ErrorCode.LIKELY_DUPLICATE_ELSEWHERE, "fullName", null, null);
+    }
+
+    /** A finding of a row, its texts from the bundles by code, named where the official sees it (sheet, line, column header). */
+    private static RowReport finding(SubmissionItem row, String level, ErrorCode code, String field, String detail, UUID person) {
+        String column = field == null || row.sheet == null ? null : ItemColumns.header(row.kind, field);
+        return new RowReport(row.position, row.kind, row.rowKey, row.sheet, row.line, column, level, code, field,
+                Findings.vietnamese(code), Findings.english(code), detail, person);
     }
 
     private Submission readable(UUID id) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.Identified;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.quarterly.Submission.State;
@@ -63,8 +64,15 @@ public final class QuarterlyViews {
     @Schema(name = "RowReport", description = "One finding of a dry run, in Vietnamese and English")
     public record RowReport(@Schema(description = "Position of the row in the submission, from 1") int row, Kind kind,
                             @Schema(maxLength = Limits.ROW_KEY) String rowKey,
-                            @Schema(enumeration = {"OK", "WARNING", "ERROR"}) String level, @Schema(maxLength = 100) String field,
-                            @Schema(maxLength = Limits.REASON) String messageVi, @Schema(maxLength = Limits.REASON) String messageEn) {
+                            @Schema(description = "Sheet of the uploaded file the row came from (absent for rows sent as JSON)", maxLength = 100) String sheet,
+                            @Schema(description = "Line of that sheet, as Excel numbers it") Integer line,
+                            @Schema(description = "Header of the column the finding is about, as in the template", maxLength = 100) String column,
+                            @Schema(enumeration = {"OK", "WARNING", "ERROR"}) String level,
+                            @Schema(description = "Stable code of the finding") ErrorCode code,
+                            @Schema(description = "JSON path of the field", maxLength = 100) String field,
+                            @Schema(maxLength = Limits.REASON) String messageVi, @Schema(maxLength = Limits.REASON) String messageEn,
+                            @Schema(description = "The specifics, in English (the value refused, the conflicting version)", maxLength = Limits.REASON) String detail,
+                            @Schema(description = "The existing person a likely duplicate names, when the caller may read it") UUID personId) {
     }
 
     @Schema(name = "ValidationReport", description = "Counts of every row, and a finding per row (OK, or each warning and error)")

@@ -38,6 +38,9 @@ public class SubmissionItem extends PanacheEntityBase {
     public String reason;
     public int position;
     public UUID appliedId;
+    /** Where an uploaded row came from, as the official sees it in Excel; null for rows sent as JSON. */
+    public String sheet;
+    public Integer line;
 
     public static class Key implements Serializable {
         public UUID submissionId;

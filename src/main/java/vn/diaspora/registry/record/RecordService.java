@@ -1,5 +1,6 @@
 package vn.diaspora.registry.record;
 
+import vn.diaspora.registry.common.ErrorCode;
 import java.util.Objects;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -313,17 +314,17 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      */
     public List<FieldError> checkRowChange(UUID recordId, Integer baseVersion, JsonNode patch, String unit) {
         if (recordId == null) {
-            return List.of(new FieldError("recordId", "required to change or delete a record"));
+            return List.of(new FieldError("recordId", "required to change or delete a record", ErrorCode.RECORD_ID_REQUIRED));
         }
         E e = em.find(entityClass, recordId);
         if (e == null || e.deletedAt != null || !unit.equals(e.reportingUnit)) {
-            return List.of(new FieldError("recordId", "no " + noun().toLowerCase() + " " + recordId + " among the unit's records"));
+            return List.of(new FieldError("recordId", "no " + noun().toLowerCase() + " " + recordId + " among the unit's records", ErrorCode.RECORD_NOT_IN_UNIT));
         }
         if (baseVersion == null) {
-            return List.of(new FieldError("baseVersion", "required: the version the row was based on"));
+            return List.of(new FieldError("baseVersion", "required: the version the row was based on", ErrorCode.BASE_VERSION_REQUIRED));
         }
         if (e.version != baseVersion) {
-            return List.of(new FieldError("baseVersion", "conflict: the record changed since version " + baseVersion + " (now " + e.version + ")"));
+            return List.of(new FieldError("baseVersion", "conflict: the record changed since version " + baseVersion + " (now " + e.version + ")", ErrorCode.BASE_VERSION_CONFLICT));
         }
         return patch == null ? List.of() : checkRowData(patched(e, patch), unit);
     }
@@ -372,20 +373,20 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     /** The row's data as this collection's record, carrying the submitting unit. */
     private D parseRow(JsonNode data, String unit, List<FieldError> errors) {
         if (data == null || !data.isObject()) {
-            errors.add(new FieldError("data", "required: the record's fields"));
+            errors.add(new FieldError("data", "required: the record's fields", ErrorCode.ROW_DATA_REQUIRED));
             return null;
         }
         ObjectNode fields = ((ObjectNode) data).deepCopy();
         JsonNode given = fields.get("reportingUnit");
         if (given != null && !given.isNull() && !unit.equals(given.asText())) {
-            errors.add(new FieldError("data.reportingUnit", "a submission carries only records of its unit " + unit));
+            errors.add(new FieldError("data.reportingUnit", "a submission carries only records of its unit " + unit, ErrorCode.ROW_OTHER_UNIT));
             return null;
         }
         fields.put("reportingUnit", unit);
         try {
             return json.treeToValue(fields, dataClass);
         } catch (JsonProcessingException ex) {
-            ProblemException.fromJson(ex).errors().forEach(f -> errors.add(new FieldError("data." + f.field(), f.message())));
+            ProblemException.fromJson(ex).errors().forEach(f -> errors.add(f.at("data." + f.field())));
             return null;
         }
     }
@@ -431,10 +432,10 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         String unit = unitOf(data, reach);
         if (unit == null) {
             if (errors.isEmpty()) {
-                errors.add(new FieldError("reportingUnit", "required: the district (before 1 July 2025) or commune that reports this record"));
+                errors.add(new FieldError("reportingUnit", "required: the district (before 1 July 2025) or commune that reports this record", ErrorCode.REPORTING_UNIT_REQUIRED));
             }
         } else if (!reference.isReportingUnit(unit)) {
-            errors.add(new FieldError("reportingUnit", "'" + unit + "' is not a district or commune of Bắc Giang (24) or Bình Định (52)"));
+            errors.add(new FieldError("reportingUnit", "'" + unit + "' is not a district or commune of Bắc Giang (24) or Bình Định (52)", ErrorCode.REPORTING_UNIT_UNKNOWN));
         }
         errors.addAll(validation.errors(data));
         errors.sort(java.util.Comparator.comparing(FieldError::field));
@@ -484,13 +485,13 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     /** Adds an error when a referenced record is not within {@code reach} (unknown and out-of-scope alike). */
     protected static void checkLink(List<FieldError> errors, String field, UUID id, RecordService<?, ?> target, Reach reach) {
         if (id != null && target.findWithin(id, reach) == null) {
-            errors.add(new FieldError(field, "no " + target.noun().toLowerCase() + " " + id + " in your scope"));
+            errors.add(new FieldError(field, "no " + target.noun().toLowerCase() + " " + id + " in your scope", ErrorCode.LINK_NOT_IN_SCOPE));
         }
     }
 
     protected void checkCountry(List<FieldError> errors, String field, String code) {
         if (code != null && code.matches("[A-Z]{2}") && !reference.isCountry(code)) {
-            errors.add(new FieldError(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code"));
+            errors.add(new FieldError(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code", ErrorCode.COUNTRY_UNKNOWN));
         }
     }
 

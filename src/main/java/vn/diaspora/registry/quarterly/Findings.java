@@ -1,0 +1,41 @@
+package vn.diaspora.registry.quarterly;
+
+import vn.diaspora.registry.common.ErrorCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * The Vietnamese and English texts of a finding, by its code, from one message bundle per
+ * language (messages/findings_vi.properties, findings_en.properties): the two texts of a
+ * finding always say the same thing.
+ */
+final class Findings {
+    static final Properties VI = load("vi");
+    static final Properties EN = load("en");
+
+    private Findings() {
+    }
+
+    static String vietnamese(ErrorCode code) {
+        return VI.getProperty((code == null ? ErrorCode.INVALID : code).name());
+    }
+
+    static String english(ErrorCode code) {
+        return EN.getProperty((code == null ? ErrorCode.INVALID : code).name());
+    }
+
+    static Properties load(String language) {
+        Properties texts = new Properties();
+        try (InputStream in = Findings.class.getResourceAsStream("/messages/findings_" + language + ".properties")) {
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
+    }
+}

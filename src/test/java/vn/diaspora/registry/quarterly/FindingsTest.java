@@ -1,0 +1,38 @@
+package vn.diaspora.registry.quarterly;
+
+import org.junit.jupiter.api.Test;
+import vn.diaspora.registry.common.ErrorCode;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every code has its Vietnamese and its English text, and the bundles hold nothing else. */
+class FindingsTest {
+    @Test
+    void everyCodeHasBothTexts() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertTrue(Findings.vietnamese(code) != null && !Findings.vietnamese(code).isBlank(), "no Vietnamese text for " + code);
+            assertTrue(Findings.english(code) != null && !Findings.english(code).isBlank(), "no English text for " + code);
+        }
+    }
+
+    @Test
+    void theBundlesHoldOnlyCodes() {
+        Set<String> codes = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(codes, new TreeSet<>(Findings.VI.stringPropertyNames()));
+        assertEquals(codes, new TreeSet<>(Findings.EN.stringPropertyNames()));
+    }
+
+    @Test
+    void aFieldIsNamedByItsTemplateHeader() {
+        assertEquals("Email", ItemColumns.header(SubmissionItem.Kind.PERSON, "data.contacts.email"));
+        assertEquals("Quốc tịch", ItemColumns.header(SubmissionItem.Kind.PERSON, "nationalities[1]"));
+        assertEquals("Phiên bản gốc", ItemColumns.header(SubmissionItem.Kind.PERSON, "baseVersion"));
+        assertEquals("Tên hội", ItemColumns.header(SubmissionItem.Kind.ASSOCIATION, "name"));
+    }
+}
