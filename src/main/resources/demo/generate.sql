@@ -41,6 +41,13 @@ FROM (
                          p.given[1 + floor(random() * array_length(p.given, 1) + n * 0)::int] AS g) names
 ) s;
 
+-- The person the README's examples find: "nguyen thi huogn", and a Japanese expert from Bắc Giang city (213).
+UPDATE demo_person SET full_name = 'Nguyễn Thị Hương', family = 'Nguyễn', middle = 'Thị', given = 'Hương', sex = 'FEMALE',
+       hometown = '07201', country = 'JP', categories = ARRAY['EXPERT'], residence = 'PERMANENT_RESIDENT', province_code = '24',
+       reporting_unit = coalesce((SELECT u.code FROM admin_unit u WHERE u.code = '07201' AND u.valid_to IS NULL AND u.territory IS NOT NULL LIMIT 1),
+                                 (SELECT u.parent_code FROM admin_unit u WHERE u.code = '07201' AND u.territory IS NOT NULL LIMIT 1))
+WHERE id = (SELECT id FROM demo_person ORDER BY id LIMIT 1);
+
 INSERT INTO person (id, full_name, foreign_name, sex, birth_date, birth_year, hometown_code, country, city,
                     residence_status, nationalities, categories, occupation, consent, status,
                     reporting_unit, province_code, version, content_hash, created_at, created_by, updated_at, updated_by)

