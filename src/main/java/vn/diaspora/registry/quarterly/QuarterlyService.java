@@ -475,13 +475,14 @@ public class QuarterlyService {
                     + "'not a duplicate', or return the submission so the unit turns it into an update of the existing record");
         }
         String unit = s.unitCode;
+        String period = s.period;
         eachRow(id, row -> {
             RecordService<?, ?> records = records(row.kind);
             JsonNode data = parse(row.data);
             row.appliedId = switch (row.action) {
-                case CREATE -> records.applyCreate(data, unit, id);
-                case UPDATE -> records.applyUpdate(row.recordId, row.baseVersion, data, unit, id);
-                case DELETE -> records.applyDelete(row.recordId, row.baseVersion, row.reason, id);
+                case CREATE -> records.applyCreate(data, unit, id, period);
+                case UPDATE -> records.applyUpdate(row.recordId, row.baseVersion, data, unit, id, period);
+                case DELETE -> records.applyDelete(row.recordId, row.baseVersion, row.reason, id, period);
             };
         });
         persons.flushHistory();

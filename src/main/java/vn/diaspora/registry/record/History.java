@@ -31,16 +31,17 @@ public class History {
 
     private static final String INSERT = """
             INSERT INTO record_version (collection, record_id, version, action, changed_fields, snapshot,
-                                        actor, at, request_id, submission_id, reason)
-            VALUES (?, ?, ?, ?, cast(? AS text[]), cast(? AS jsonb), ?, ?, ?, ?, ?)""";
+                                        actor, at, request_id, submission_id, reason, period)
+            VALUES (?, ?, ?, ?, cast(? AS text[]), cast(? AS jsonb), ?, ?, ?, ?, ?, ?)""";
     private static final int BATCH = 500;
 
     /** Versions written by this request, inserted in batches: a submission writes thousands. */
     private final List<Object[]> pending = new ArrayList<>();
 
-    void write(String collection, RecordEntity e, String action, JsonNode before, JsonNode after, String reason) {
+    /** {@code period}: the quarter a submission's version reports (it counts there in statistics), or null for a direct edit. */
+    void write(String collection, RecordEntity e, String action, JsonNode before, JsonNode after, String reason, String period) {
         pending.add(new Object[]{collection, e.id, e.version, action, pgArray(changedFields(before, after)), cipher.sealFields(after).toString(),
-                e.updatedBy, java.sql.Timestamp.from(e.updatedAt), requestId.value(), e.sourceSubmission, reason});
+                e.updatedBy, java.sql.Timestamp.from(e.updatedAt), requestId.value(), e.sourceSubmission, reason, period});
         if (pending.size() >= BATCH) {
             flush();
         }

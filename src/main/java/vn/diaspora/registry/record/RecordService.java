@@ -213,11 +213,11 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      * records) and the submission that carries it, if any. An API write reaches what the caller
      * may write; a submission's row reaches its unit's records, whoever applies it.
      */
-    private record WriteContext(Reach reach, UUID submission) {
+    private record WriteContext(Reach reach, UUID submission, String period) {
     }
 
     private WriteContext api() {
-        return new WriteContext(caller.officer(), null);
+        return new WriteContext(caller.officer(), null, null);
     }
 
     @Transactional
@@ -261,7 +261,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         if (reason == null || reason.isBlank() || reason.length() > Limits.DELETE_REASON) {
             throw ProblemException.badParameter("reason", "a reason of 1 to " + Limits.DELETE_REASON + " characters is required");
         }
-        delete(findWritable(id, expected), reason.strip(), null);
+        delete(findWritable(id, expected), reason.strip(), api());
         history.flush();
         audit.record(AuditLog.Action.DELETE, collection, List.of(id), 1);
     }
@@ -278,7 +278,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         return e;
     }
 
-    private void delete(E e, String reason, UUID submission) {
+    private void delete(E e, String reason, WriteContext context) {
         JsonNode snapshot = json.valueToTree(toData(e));
         e.version++;
         e.updatedAt = Instant.now();
@@ -286,15 +286,15 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         e.deletedAt = e.updatedAt;
         e.deletedBy = e.updatedBy;
         e.deleteReason = reason;
-        e.sourceSubmission = submission;
-        history.write(collection, e, "DELETE", snapshot, snapshot, reason);
+        e.sourceSubmission = context.submission();
+        history.write(collection, e, "DELETE", snapshot, snapshot, reason, context.period());
     }
 
     // ---- rows of a quarterly submission ---------------------------------------------------------
 
     /** A submission's row reaches the records of its unit, whoever checks or applies it. */
-    private WriteContext row(String unit, UUID submission) {
-        return new WriteContext(Reach.unit(unit, reference.territoryOf(unit)), submission);
+    private WriteContext row(String unit, UUID submission, String period) {
+        return new WriteContext(Reach.unit(unit, reference.territoryOf(unit)), submission, period);
     }
 
     /** What is wrong with a submission row's record data for {@code unit}; nothing is written. */
@@ -302,7 +302,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         List<FieldError> errors = new ArrayList<>();
         D d = parseRow(data, unit, errors);
         if (d != null) {
-            errors.addAll(problems(d, row(unit, null).reach()));
+            errors.addAll(problems(d, row(unit, null, null).reach()));
         }
         return errors;
     }
@@ -342,22 +342,22 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         history.flush();
     }
 
-    /** Applies a checked CREATE row; the new record's history names the submission. */
-    public UUID applyCreate(JsonNode data, String unit, UUID submission) {
-        return create(parseRow(data, unit), row(unit, submission)).id;
+    /** Applies a checked CREATE row; the new record's history names the submission and the period it reports. */
+    public UUID applyCreate(JsonNode data, String unit, UUID submission, String period) {
+        return create(parseRow(data, unit), row(unit, submission, period)).id;
     }
 
-    public UUID applyUpdate(UUID id, int baseVersion, JsonNode patch, String unit, UUID submission) {
+    public UUID applyUpdate(UUID id, int baseVersion, JsonNode patch, String unit, UUID submission, String period) {
         E e = findWritable(id, baseVersion);
         if (patch != null) {
-            write(e, parseRow(patched(e, patch), unit), row(unit, submission));
+            write(e, parseRow(patched(e, patch), unit), row(unit, submission, period));
         }
         return e.id;
     }
 
-    public UUID applyDelete(UUID id, int baseVersion, String reason, UUID submission) {
+    public UUID applyDelete(UUID id, int baseVersion, String reason, UUID submission, String period) {
         E e = findWritable(id, baseVersion);
-        delete(e, reason == null ? "deleted by quarterly submission" : reason, submission);
+        delete(e, reason == null ? "deleted by quarterly submission" : reason, row(e.reportingUnit, submission, period));
         return e.id;
     }
 
@@ -423,7 +423,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         e.updatedAt = Instant.now();
         e.updatedBy = caller.subject();
         e.sourceSubmission = context.submission();
-        history.write(collection, e, created ? "CREATE" : "UPDATE", before, after, null);
+        history.write(collection, e, created ? "CREATE" : "UPDATE", before, after, null, context.period());
     }
 
     /** Every field error of the data: the feature's rules, the reporting unit, the annotations. */

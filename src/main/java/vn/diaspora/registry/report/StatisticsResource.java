@@ -35,16 +35,20 @@ public class StatisticsResource {
     @GET
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "Counts of persons, associations, businesses or contributions for a period, grouped",
-            description = "Computed from the records' versions: a past period's figures do not change when records change later.")
+            description = "Computed from the records' versions. A change reported in a quarterly submission counts in the period it "
+                    + "reports, whenever it was accepted; a direct edit counts when it was made. asKnownAt gives the figures as they stood "
+                    + "at an earlier instant, so a report already sent can be reproduced.")
     public Statistics get(@Parameter(description = "24 or 52; the officer's own by default") @Size(max = Limits.CODE) @QueryParam("province") String province,
                           @Parameter(description = "YYYY-Qn", required = true) @Size(max = Limits.PERIOD) @QueryParam("period") String period,
                           @Parameter(description = "COUNTRY, HOMETOWN, UNIT, CATEGORY, RESIDENCE_STATUS, ASSOCIATION_COUNTRY, "
                                   + "ASSOCIATION_KIND, BUSINESS_COUNTRY or CONTRIBUTION_KIND (default COUNTRY)")
-                          @Schema(implementation = GroupBy.class, type = SchemaType.STRING) @QueryParam("groupBy") String groupBy) {
+                          @Schema(implementation = GroupBy.class, type = SchemaType.STRING) @QueryParam("groupBy") String groupBy,
+                          @Parameter(description = "The figures as they stood at this instant (ISO 8601, or a date: its start, UTC): "
+                                  + "reproduces a report already sent. Default: now") @Size(max = Limits.INSTANT) @QueryParam("asKnownAt") String asKnownAt) {
         if (period == null) {
             throw ProblemException.badParameter("period", "required, e.g. 2026-Q3");
         }
         GroupBy by = groupBy == null ? GroupBy.COUNTRY : Params.enumValue("groupBy", groupBy, GroupBy.class);
-        return statistics.statistics(Period.parse(period), province, by);
+        return statistics.statistics(Period.parse(period), province, by, Params.instant("asKnownAt", asKnownAt));
     }
 }

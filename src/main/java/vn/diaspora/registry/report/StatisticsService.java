@@ -66,6 +66,7 @@ public class StatisticsService {
     @Schema(name = "Statistics")
     public record Statistics(@Schema(maxLength = Limits.PERIOD) String period, @Schema(maxLength = Limits.CODE) String province,
                              GroupBy groupBy, Instant asOf,
+                             @Schema(description = "The instant the figures were known at, when asked (asKnownAt)") Instant asKnownAt,
                              @Schema(description = "A row per group: at most one per country, unit, category, or kind and currency", maxItems = 2000)
                              List<Row> rows) {
     }
@@ -76,7 +77,7 @@ public class StatisticsService {
     Caller caller;
 
     @Transactional
-    public Statistics statistics(Period period, String province, GroupBy groupBy) {
+    public Statistics statistics(Period period, String province, GroupBy groupBy, Instant asKnownAt) {
         Reach reach = caller.readable();
         String prov = province != null ? province : reach.province();
         if (prov != null && !reach.touches(prov)) {
@@ -98,10 +99,15 @@ public class StatisticsService {
         String scoped = "JOIN " + groupBy.table + " r ON r.id = s.record_id"
                 + (prov == null ? "" : " AND r.province_code = :province")
                 + " AND " + scopeCondition;
+        // A version counts in the period its submission reports, else when it was written; only what was
+        // written by asKnownAt is known.
         String sql = """
-                WITH latest AS (
+                WITH known AS (
+                    SELECT v.record_id, v.version, v.action, v.snapshot, coalesce(period_start(v.period), v.at) AS counted_at
+                    FROM record_version v WHERE v.collection = :collection AND v.at <= :known),
+                latest AS (
                     SELECT DISTINCT ON (v.record_id) v.record_id, v.action, v.snapshot
-                    FROM record_version v WHERE v.collection = :collection AND v.at < :end
+                    FROM known v WHERE v.counted_at < :end
                     ORDER BY v.record_id, v.version DESC),
                 at_end AS (
                     SELECT %1$s AS key, count(*) AS n, sum(%2$s) AS amount
@@ -111,8 +117,8 @@ public class StatisticsService {
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'CREATE') AS added,
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'UPDATE') AS updated,
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'DELETE') AS removed
-                    FROM record_version s %3$s
-                    WHERE s.collection = :collection AND s.at >= :start AND s.at < :end GROUP BY 1)
+                    FROM known s %3$s
+                    WHERE s.counted_at >= :start AND s.counted_at < :end GROUP BY 1)
                 SELECT coalesce(e.key, c.key), coalesce(e.n, 0), coalesce(c.added, 0), coalesce(c.updated, 0),
                        coalesce(c.removed, 0), e.amount
                 FROM at_end e FULL JOIN changes c ON coalesce(c.key, '') = coalesce(e.key, '')
@@ -120,7 +126,8 @@ public class StatisticsService {
         var query = em.createNativeQuery(sql)
                 .setParameter("collection", groupBy.collection)
                 .setParameter("start", Timestamp.from(start))
-                .setParameter("end", Timestamp.from(end));
+                .setParameter("end", Timestamp.from(end))
+                .setParameter("known", Timestamp.from(asKnownAt == null ? Instant.now() : asKnownAt));
         if (prov != null) {
             query.setParameter("province", prov);
         }
@@ -134,7 +141,7 @@ public class StatisticsService {
             result.add(new Row((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                     ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), (BigDecimal) r[5]));
         }
-        return new Statistics(period.toString(), prov, groupBy, end, result);
+        return new Statistics(period.toString(), prov, groupBy, end, asKnownAt, result);
     }
 
 }
