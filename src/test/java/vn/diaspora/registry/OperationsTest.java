@@ -1,5 +1,7 @@
 package vn.diaspora.registry;
 
+import java.util.List;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +81,14 @@ class OperationsTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> vn.diaspora.registry.security.DevKeyGuard.refuseEncryptionKey(devEncryptionKey));
         vn.diaspora.registry.security.DevKeyGuard.refuseEncryptionKey("c29tZXRoaW5nIGVsc2UsIDMyIGJ5dGVzIGxvbmcgLi4uLi4=");
+    }
+
+    @Test
+    void swaggerUiShowsTheTagsInTheOrderPeopleNeedThemAndNoTwinSchemaNames() {
+        var doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("Persons", "Associations", "Businesses", "Contributions", "Quarterly cycle",
+                "Statistics", "Reference data", "Privacy", "Audit"), doc.getList("tags.name"));
+        java.util.Set<String> schemas = doc.<String, Object>getMap("components.schemas").keySet();
+        org.junit.jupiter.api.Assertions.assertTrue(schemas.stream().noneMatch(n -> n.matches(".*[0-9]$")), "twin schema names: " + schemas);
     }
 }

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AuditLog {
+    @Schema(name = "AuditAction")
     public enum Action { READ, HISTORY, SEARCH, CREATE, UPDATE, DELETE, ACCEPT, EXPORT, ERASE }
 
     @Inject

@@ -39,6 +39,7 @@ public final class PrivacyViews {
         }
     }
 
+    @Schema(name = "SubjectRequestState")
     public enum State { RECEIVED, ACKNOWLEDGED, EXTENDED, COMPLETED }
 
     @Schema(name = "SubjectRequest", description = "A data subject's request and its legal clock")

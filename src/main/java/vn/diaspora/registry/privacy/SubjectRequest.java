@@ -1,5 +1,6 @@
 package vn.diaspora.registry.privacy;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "subject_request")
 public class SubjectRequest extends Entry {
+    @Schema(name = "SubjectRequestKind")
     public enum Kind { ACCESS, CORRECTION, DELETION, RESTRICTION, OBJECTION, CONSENT_WITHDRAWAL }
 
     @Enumerated(EnumType.STRING)

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,6 +13,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "submission")
 public class Submission extends PanacheEntityBase {
+    @Schema(name = "SubmissionState")
     public enum State { DRAFT, SUBMITTED, ACCEPTED, RETURNED }
 
     @Id

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,8 +19,10 @@ import java.util.UUID;
 @Table(name = "submission_item")
 @IdClass(SubmissionItem.Key.class)
 public class SubmissionItem extends PanacheEntityBase {
+    @Schema(name = "RecordKind")
     public enum Kind { PERSON, ASSOCIATION, BUSINESS, CONTRIBUTION }
 
+    @Schema(name = "RowAction")
     public enum Action { CREATE, UPDATE, DELETE }
 
     @Id
