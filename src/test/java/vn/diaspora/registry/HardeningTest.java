@@ -73,7 +73,7 @@ class HardeningTest {
         String csv = QuarterlyUploadTest.HEADER + "\nF1,CREATE,Nguyễn Văn Một,,07591,JP,\nF2,CREATE,Nguyễn Văn Hai,,07591,JP,\n";
         given().auth().oauth2(officer).contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/submissions/" + id + "/items/upload").then().statusCode(422);
-        as(officer).get("/api/v1/submissions/" + id + "/items").then().statusCode(200).body("size()", is(4)); // nothing half-written
+        as(officer).get("/api/v1/submissions/" + id + "/items").then().statusCode(200).body("items.size()", is(4)); // nothing half-written
     }
 
     @Test

@@ -75,8 +75,9 @@ class PrivacyTest {
         Map<String, Object> data = QuarterlyCycleTest.lucNgan("Hàng Mã Hóa " + Api.uniqueWord());
         data.put("notes", "ghi chú riêng");
         as(officer).body(List.of(QuarterlyCycleTest.row("PERSON", "ENC-1", "CREATE", data)))
-                .put("/api/v1/submissions/" + submission + "/items").then().statusCode(200)
-                .body("[0].data.contacts.email", is("someone@example.jp")).body("[0].data.notes", is("ghi chú riêng"));
+                .put("/api/v1/submissions/" + submission + "/items").then().statusCode(200).body("rowsStored", is(1));
+        as(officer).get("/api/v1/submissions/" + submission + "/items").then().statusCode(200)
+                .body("items[0].data.contacts.email", is("someone@example.jp")).body("items[0].data.notes", is("ghi chú riêng"));
         try (java.sql.Connection c = dataSource.getConnection();
              java.sql.PreparedStatement ps = c.prepareStatement("SELECT data::text FROM submission_item WHERE submission_id = ?::uuid")) {
             ps.setString(1, submission);
@@ -211,13 +212,13 @@ class PrivacyTest {
                 .put("/api/v1/submissions/" + submission + "/items").then().statusCode(200);
         as(officer).post("/api/v1/submissions/" + submission + "/submit").then().statusCode(200);
         as(PROVINCE_24).post("/api/v1/submissions/" + submission + "/accept").then().statusCode(200);
-        String id = as(PROVINCE_24).get("/api/v1/submissions/" + submission + "/items").then().extract().path("[0].appliedId");
+        String id = as(PROVINCE_24).get("/api/v1/submissions/" + submission + "/items").then().extract().path("items[0].appliedId");
         as(ADMIN).body(Map.of("reason", "the person's request")).post(PERSONS + "/" + id + "/erasure").then().statusCode(204);
         as(PROVINCE_24).get("/api/v1/submissions/" + submission + "/items").then().statusCode(200)
-                .body("[0].data.fullName", is("[đã xóa / erased]"))
-                .body("[0].data", not(hasKey("contacts"))).body("[0].data", not(hasKey("notes")))
-                .body("[0].data", not(hasKey("city")))
-                .body("[0].data.hometownCode", is("07591"));
+               .body("items[0].data.fullName", is("[đã xóa / erased]"))
+               .body("items[0].data", not(hasKey("contacts"))).body("items[0].data", not(hasKey("notes")))
+               .body("items[0].data", not(hasKey("city")))
+               .body("items[0].data.hometownCode", is("07591"));
     }
 
     @Test

@@ -93,8 +93,8 @@ class QuarterlyCycleTest {
         put(LUC_NGAN, id, List.of(row("PERSON", "LN-1", "CREATE", lucNgan(newName)),
                 change("LN-2", toChange, 1, changed), change("LN-3", toDelete, 1, null)), 200);
         as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().statusCode(200)
-                .body("$", hasSize(3)).body("rowKey", contains("LN-1", "LN-2", "LN-3"))
-                .body("[0].data.fullName", is(newName));
+                .body("items", hasSize(3)).body("items.rowKey", contains("LN-1", "LN-2", "LN-3"))
+               .body("items[0].data.fullName", is(newName));
         as(LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200)
                 .body("rows", is(3)).body("errors", is(0)).body("ok", is(3));
         as(ADMIN).queryParam("q", newName).get(PERSONS).then().body("items", hasSize(0)); // a dry run writes nothing
@@ -112,7 +112,7 @@ class QuarterlyCycleTest {
         as(ADMIN).get(PERSONS + "/" + toChange).then().body("version", is(2)).body("country", is("KR"));
         as(ADMIN).get(PERSONS + "/" + toChange + "/history").then().body("[0].submissionId", is(id));
         as(ADMIN).get(PERSONS + "/" + toDelete).then().statusCode(404);
-        as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().body("appliedId", everyItem(notNullValue()));
+        as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().body("items.appliedId", everyItem(notNullValue()));
 
         // accepting twice changes nothing more
         as(BAC_GIANG).post("/api/v1/submissions/" + id + "/accept").then().statusCode(200).body("state", is("ACCEPTED"));
@@ -267,5 +267,21 @@ class QuarterlyCycleTest {
         as(YEN_THE).body(List.of(row("PERSON", "1", "CREATE", lucNgan("x")))).put("/api/v1/submissions/" + id + "/items")
                 .then().statusCode(404); // another unit's submission does not exist for it
         as(LUC_NGAN).get("/api/v1/submissions/" + java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void theRowsOfASubmissionArePagedInOrder() {
+        String id = open(LUC_NGAN, period());
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            rows.add(row("PERSON", "P-" + i, "CREATE", lucNgan("Trang " + i + " " + unique())));
+        }
+        as(LUC_NGAN).body(rows).put("/api/v1/submissions/" + id + "/items").then().statusCode(200)
+                .body("rowsStored", is(7)).body("itemCount", is(7));
+        String next = as(LUC_NGAN).queryParam("limit", 5).get("/api/v1/submissions/" + id + "/items").then().statusCode(200)
+                .body("items.rowKey", contains("P-1", "P-2", "P-3", "P-4", "P-5")).extract().path("nextCursor");
+        as(LUC_NGAN).queryParam("limit", 5).queryParam("cursor", next).get("/api/v1/submissions/" + id + "/items").then()
+                .body("items.rowKey", contains("P-6", "P-7")).body("nextCursor", org.hamcrest.Matchers.nullValue());
+        as(LUC_NGAN).queryParam("limit", 501).get("/api/v1/submissions/" + id + "/items").then().statusCode(400);
     }
 }

@@ -91,9 +91,9 @@ class QuarterlyTemplateTest {
         String id = open(LUC_NGAN, period());
         upload(id, XLSX, filled).statusCode(200).body("rowsStored", is(1));
         as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().statusCode(200)
-                .body("[0].data.fullName", is(name)).body("[0].data.sex", is("FEMALE")).body("[0].data.country", is("JP"))
-                .body("[0].data.hometownCode", is("07591")).body("[0].data.birthDate", is("1988-04-12"))
-                .body("[0].data.categories", contains("EXPERT", "ENTREPRENEUR")).body("[0].recordId", nullValue());
+               .body("items[0].data.fullName", is(name)).body("items[0].data.sex", is("FEMALE")).body("items[0].data.country", is("JP"))
+               .body("items[0].data.hometownCode", is("07591")).body("items[0].data.birthDate", is("1988-04-12"))
+               .body("items[0].data.categories", contains("EXPERT", "ENTREPRENEUR")).body("items[0].recordId", nullValue());
         as(LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200).body("errors", is(0));
     }
 

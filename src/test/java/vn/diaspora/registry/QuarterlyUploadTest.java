@@ -63,10 +63,10 @@ class QuarterlyUploadTest {
         upload(id, XLSX, workbook).statusCode(200).body("rowsStored", is(2)).body("itemCount", is(2));
         upload(id, XLSX, workbook).statusCode(200).body("rowsStored", is(2)).body("itemCount", is(2));
         as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().statusCode(200)
-                .body("[0].rowKey", is("X-1")).body("[0].data.fullName", is(name + " 1"))
-                .body("[0].data.birthDate", is("1988-04-12"))
-                .body("[0].data.categories", hasItem("EXPERT"))
-                .body("[1].kind", is("ASSOCIATION")).body("[1].data.foundedYear", is(2012));
+               .body("items[0].rowKey", is("X-1")).body("items[0].data.fullName", is(name + " 1"))
+               .body("items[0].data.birthDate", is("1988-04-12"))
+               .body("items[0].data.categories", hasItem("EXPERT"))
+               .body("items[1].kind", is("ASSOCIATION")).body("items[1].data.foundedYear", is(2012));
         as(LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200).body("errors", is(0));
     }
 
@@ -78,9 +78,9 @@ class QuarterlyUploadTest {
                 + "C-2;Thêm;\"Lê Văn; Nam\";;07591;KR;\r\n";
         upload(id, "text/csv", csv.getBytes(StandardCharsets.UTF_8)).statusCode(200).body("rowsStored", is(2));
         as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then()
-                .body("[0].data.birthDate", is("1988-04-12"))
-                .body("[0].data.categories.size()", is(1)) // ";" separates cells here, so STUDENT is a stray cell
-                .body("[1].data.fullName", is("Lê Văn; Nam"));
+               .body("items[0].data.birthDate", is("1988-04-12"))
+               .body("items[0].data.categories.size()", is(1)) // ";" separates cells here, so STUDENT is a stray cell
+                .body("items[1].data.fullName", is("Lê Văn; Nam"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class QuarterlyUploadTest {
         upload(id, XLSX, "PK\u0003\u0004 not really a workbook".getBytes(StandardCharsets.ISO_8859_1)).statusCode(422);
         assertEquals(413, uploadOf20MB(id), "over the 16 MiB upload limit");
         // nothing of any refused file was stored
-        as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().body("size()", is(0));
+        as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().body("items.size()", is(0));
     }
 
     /** A 20 MB CSV, sent as a browser would with Expect: 100-continue, so the server can refuse it before it is sent. */

@@ -73,10 +73,10 @@ class ReviewDecisionTest {
         as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
         as(BAC_GIANG).body(Map.of("comment", "Xem lại dòng C1", "rows", List.of(Map.of("kind", "PERSON", "rowKey", "C1", "comment", "Thiếu thành phố"))))
                 .post(SUBMISSIONS + id + "/return").then().statusCode(200);
-        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("[0].reviewComment", is("Thiếu thành phố"));
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("items[0].reviewComment", is("Thiếu thành phố"));
         as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
         // as curl sends it: no body, no Content-Type
         io.restassured.RestAssured.given().auth().oauth2(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200);
-        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("[0].reviewComment", nullValue());
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("items[0].reviewComment", nullValue());
     }
 }

@@ -4,6 +4,7 @@ import vn.diaspora.registry.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.diaspora.registry.common.Idempotency;
 import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.common.ProblemException;
@@ -160,11 +162,9 @@ public class QuarterlyResource {
     @GET
     @Path("/submissions/{id}/items")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
-    @Operation(summary = "The rows of a submission, in order")
-    @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class, maxItems = Limits.SUBMISSION_ROWS)))
-    public List<ItemView> items(@PathParam("id") UUID id) {
-        return quarterly.items(id);
+    @Operation(summary = "The rows of a submission, in order, a page at a time (a submission may hold 100,000)")
+    public Page<ItemView> items(@PathParam("id") UUID id, @BeanParam Params.Paging paging) {
+        return quarterly.items(id, paging);
     }
 
     @PUT
@@ -172,9 +172,8 @@ public class QuarterlyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(UNIT_OFFICER)
     @Operation(summary = "Add rows, or replace the rows with the same kind and row key (a re-upload updates, never duplicates)")
-    @APIResponse(responseCode = "200", description = "All rows of the submission", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class, maxItems = Limits.SUBMISSION_ROWS)))
-    public List<ItemView> putItems(@PathParam("id") UUID id, @Size(max = QuarterlyViews.ROWS_PER_PUT) List<ItemInput> items) {
+    @APIResponse(responseCode = "200", description = "Stored: how many rows were sent and stored, and the rows the submission now holds")
+    public QuarterlyViews.UploadSummary putItems(@PathParam("id") UUID id, @Size(max = QuarterlyViews.ROWS_PER_PUT) List<ItemInput> items) {
         return quarterly.putItems(id, items);
     }
 

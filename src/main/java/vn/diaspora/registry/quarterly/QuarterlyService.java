@@ -13,9 +13,12 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import vn.diaspora.registry.association.AssociationService;
 import vn.diaspora.registry.business.BusinessService;
+import vn.diaspora.registry.common.Cursor;
 import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.Ids;
 import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.common.Page;
+import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Text;
@@ -254,7 +257,7 @@ public class QuarterlyService {
 
     /** Adds or replaces rows (by kind and row key) of a draft or returned submission. */
     @Transactional
-    public List<ItemView> putItems(UUID id, List<ItemInput> items) {
+    public QuarterlyViews.UploadSummary putItems(UUID id, List<ItemInput> items) {
         Submission s = editable(id);
         if (items == null || items.isEmpty()) {
             throw ProblemException.missingBody();
@@ -303,9 +306,9 @@ public class QuarterlyService {
             }
         }
         em.flush();
-        checkRowCount(id);
+        int rows = checkRowCount(id);
         touch(s);
-        return items(id);
+        return new QuarterlyViews.UploadSummary(id, items.size(), rows);
     }
 
     /**
@@ -425,13 +428,26 @@ public class QuarterlyService {
                 vn.diaspora.registry.common.SqlValues.instant(r[3]), (String) r[4])).toList();
     }
 
+    /** A page of the rows in order (keyset on position), with the comments of the latest review. */
     @Transactional
-    public List<ItemView> items(UUID id) {
+    public Page<ItemView> items(UUID id, Params.Paging paging) {
         readable(id);
+        int n = Page.limit(paging.limit);
+        List<String> cursor = Cursor.decode(paging.cursor, 1);
+        int after = cursor == null ? 0 : position(cursor.get(0));
+        List<SubmissionItem> rows = em.createQuery(
+                        "FROM SubmissionItem WHERE submissionId = :s AND position > :after ORDER BY position", SubmissionItem.class)
+                .setParameter("s", id).setParameter("after", after).setMaxResults(n + 1).getResultList();
         Map<String, String> comments = notes.latestComments(id);
-        List<ItemView> items = new ArrayList<>();
-        eachRow(id, row -> items.add(itemView(row, comments.get(row.kind + "/" + row.rowKey))));
-        return items;
+        List<ItemView> items = rows.stream().limit(n).map(row -> itemView(row, comments.get(row.kind + "/" + row.rowKey))).toList();
+        return new Page<>(items, rows.size() > n ? Cursor.encode(rows.get(n - 1).position) : null);
+    }
+
+    private static int position(String value) {
+        if (!value.matches("[0-9]{1,9}")) {
+            throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
+        }
+        return Integer.parseInt(value);
     }
 
     /** Dry run: every finding per row; nothing is written. */
