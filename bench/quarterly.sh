@@ -20,16 +20,19 @@ PROVINCE=$(token province-officer 24)
 
 psql -d "$DB" -tAc "SELECT code FROM admin_unit WHERE parent_code = '219' ORDER BY code" > "$OUT/hometowns.txt"
 python3 - "$ROWS" "$OUT/hometowns.txt" > "$OUT/upload.csv" <<'PY'
-import random, sys
-random.seed(2026)
+import random, string, sys
+random.seed()
 rows, hometowns = int(sys.argv[1]), open(sys.argv[2]).read().split()
+# A word of this run in every name: a rerun on the same database must not find the last run's persons as
+# likely duplicates (accept refuses those until someone decides on each).
+tag = random.choice(string.ascii_uppercase) + "".join(random.choices(string.ascii_lowercase, k=5))
 family = "Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Giáp Thân".split()
 middle = "Văn Thị Đức Minh Thanh Hữu Ngọc Quang Thu".split()
 given = "An Bình Cường Dũng Giang Hà Hải Hạnh Hiếu Hoa Hùng Hương Huy Lan Linh Long Mai Nam Nga Phong Quân Sơn Tâm Thảo Trang Tuấn Vân Yến".split()
 countries = ["US"] * 5 + ["JP"] * 4 + ["KR"] * 3 + ["TW"] * 2 + ["DE", "AU", "CA", "FR", "CZ", "RU", "LA"]
 print("\ufeffMã dòng;Thao tác;Họ và tên;Năm sinh;Mã quê quán;Quốc gia cư trú;Nghề nghiệp;Email")
 for n in range(rows):
-    name = f"{random.choice(family)} {random.choice(middle)} {random.choice(given)} {random.choice(given)}"
+    name = f"{random.choice(family)} {random.choice(middle)} {random.choice(given)} {random.choice(given)} {tag}"
     print(f"LN-{n:06d};Thêm;{name};{random.randint(1950, 2005)};{random.choice(hometowns)};{random.choice(countries)};"
           f"Kỹ sư;ln{n}@example.org")
 PY

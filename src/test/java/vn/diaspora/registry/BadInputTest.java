@@ -55,6 +55,8 @@ class BadInputTest {
                 bad("unknown category", p -> p.put("categories", List.of("PILOT")), 400, "categories[0]"),
                 bad("unknown status", p -> p.put("status", "GONE"), 400, "status"),
                 bad("consent without basis", p -> p.put("consent", Map.of("scope", "all")), 422, "consent.legalBasis"),
+                bad("consent withdrawn before given", p -> p.put("consent", Map.of("legalBasis", "CONSENT", "date", "2025-03-14",
+                        "withdrawnOn", "2025-01-02")), 422, "consent.withdrawnOn"),
                 bad("unknown field", p -> p.put("nickname", "Tí"), 400, "nickname"),
                 bad("object for a string", p -> p.put("city", Map.of("name", "Osaka")), 400, "city"),
                 bad("reporting unit that is not a unit", p -> p.put("reportingUnit", "99"), 422, "reportingUnit"),

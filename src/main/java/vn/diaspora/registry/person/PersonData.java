@@ -89,12 +89,12 @@ public record PersonData(
         }
     }
 
-    @Schema(name = "Consent", description = "Legal basis for holding the person's data (Decree 13/2023/NĐ-CP)")
+    @Schema(name = "Consent", description = "Legal basis for holding the person's data (Law 91/2025/QH15 on Personal Data Protection, Decree 356/2025)")
     public record Consent(
-            @NotNull LegalBasis legalBasis,
-            @PastOrPresent LocalDate date,
+            @NotNull @Schema(example = "CONSENT") LegalBasis legalBasis,
+            @PastOrPresent @Schema(example = "2025-03-14", description = "When consent was given or the basis recorded") LocalDate date,
             @Size(max = 500) @Schema(example = "registry and contact by the Department of Foreign Affairs") String scope,
-            @PastOrPresent @Schema(description = "When the person withdrew consent, if they did") LocalDate withdrawnOn) {
+            @PastOrPresent @Schema(description = "When the person withdrew consent, if they did (after date)", example = "2026-02-02") LocalDate withdrawnOn) {
         public Consent {
             scope = Text.clean(scope);
         }

@@ -153,6 +153,11 @@ public class PersonService extends RecordService<Person, PersonData> {
         if (d.birthDate() != null && d.birthDate().isBefore(LocalDate.of(1900, 1, 1))) {
             errors.add(new FieldError("birthDate", "must be 1900-01-01 or later", ErrorCode.BIRTH_DATE_RANGE));
         }
+        if (d.consent() != null && d.consent().date() != null && d.consent().withdrawnOn() != null
+                && d.consent().withdrawnOn().isBefore(d.consent().date())) {
+            errors.add(new FieldError("consent.withdrawnOn", "before consent was given (" + d.consent().date() + ")",
+                    ErrorCode.CONSENT_WITHDRAWN_BEFORE_GIVEN));
+        }
         if (d.birthDate() != null && d.birthYear() != null && d.birthDate().getYear() != d.birthYear()) {
             errors.add(new FieldError("birthYear", "does not match birthDate", ErrorCode.BIRTH_YEAR_MISMATCH));
         }

@@ -33,7 +33,6 @@ import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.common.ProblemException;
-import vn.diaspora.registry.quarterly.QuarterlyViews.Completeness;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.PeriodView;
@@ -63,6 +62,8 @@ public class QuarterlyResource {
     @Inject
     UploadGate uploads;
     @Inject
+    ReportingCalendar calendar;
+    @Inject
     Validation validation;
     @Inject
     Caller caller;
@@ -75,7 +76,7 @@ public class QuarterlyResource {
     @Operation(summary = "A period: its dates, deadline and the units expected to report")
     public PeriodView period(@Size(max = Limits.PERIOD) @PathParam("period") String period,
                              @Parameter(description = "24 or 52; a province officer's own by default") @Size(max = Limits.CODE) @QueryParam("province") String province) {
-        return quarterly.period(Period.parse(period), province);
+        return calendar.period(Period.parse(period), province);
     }
 
     @PUT
@@ -88,7 +89,7 @@ public class QuarterlyResource {
         if (units == null) {
             throw ProblemException.missingBody();
         }
-        return quarterly.setUnits(Period.parse(period), province, units);
+        return calendar.setUnits(Period.parse(period), province, units);
     }
 
     @POST
@@ -122,14 +123,6 @@ public class QuarterlyResource {
     }
 
     @GET
-    @Path("/periods/{period}/completeness")
-    @RolesAllowed({PROVINCE_OFFICER, REGISTRY_ADMIN})
-    @Operation(summary = "Who has reported: every expected unit with its state and timeliness, and the province's rates")
-    public Completeness completeness(@Size(max = Limits.PERIOD) @PathParam("period") String period, @Size(max = Limits.CODE) @QueryParam("province") String province) {
-        return quarterly.completeness(Period.parse(period), province);
-    }
-
-    @GET
     @Path("/submissions/{id}")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "A submission")
@@ -156,7 +149,7 @@ public class QuarterlyResource {
         if (deadline == null || deadline.daysAfterQuarter() == null) {
             throw ProblemException.invalid("daysAfterQuarter", "required");
         }
-        return quarterly.setDeadline(province, deadline.daysAfterQuarter());
+        return calendar.setDeadline(province, deadline.daysAfterQuarter());
     }
 
     @GET

@@ -1,9 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
-import java.io.ByteArrayInputStream;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,27 +9,23 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import vn.diaspora.registry.association.AssociationService;
+import vn.diaspora.registry.audit.AuditLog;
 import vn.diaspora.registry.business.BusinessService;
 import vn.diaspora.registry.common.Cursor;
 import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.Ids;
-import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
-import vn.diaspora.registry.common.Text;
-import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.contribution.ContributionService;
 import vn.diaspora.registry.person.PersonData;
 import vn.diaspora.registry.person.PersonService;
-import vn.diaspora.registry.quarterly.QuarterlyViews.Completeness;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.PeriodView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
 import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
-import vn.diaspora.registry.quarterly.QuarterlyViews.UnitStatus;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
 import vn.diaspora.registry.quarterly.Submission.State;
 import vn.diaspora.registry.quarterly.SubmissionItem.Action;
@@ -41,28 +34,15 @@ import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.reference.AdminUnit;
 import vn.diaspora.registry.reference.ReferenceData;
 import vn.diaspora.registry.security.Caller;
-import vn.diaspora.registry.security.FieldCipher;
 import vn.diaspora.registry.security.Roles;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -73,9 +53,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class QuarterlyService {
-    /** Deadlines are days in Vietnam. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final int DEFAULT_DEADLINE_DAYS = 15;
 
     @Inject
     EntityManager em;
@@ -83,10 +60,6 @@ public class QuarterlyService {
     Caller caller;
     @Inject
     ReferenceData reference;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Validation validation;
     @Inject
     PersonService persons;
     @Inject
@@ -96,15 +69,13 @@ public class QuarterlyService {
     @Inject
     ContributionService contributions;
     @Inject
-    ItemUpload upload;
-    @Inject
     ReviewNotes notes;
     @Inject
-    FieldCipher cipher;
+    ReportingCalendar calendar;
     @Inject
-    vn.diaspora.registry.audit.AuditLog audit;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "registry.quarterly.max-rows", defaultValue = "" + Limits.SUBMISSION_ROWS)
-    int maxRows;
+    RowStore rows;
+    @Inject
+    AuditLog audit;
 
     RecordService<?, ?> records(Kind kind) {
         return switch (kind) {
@@ -113,87 +84,6 @@ public class QuarterlyService {
             case BUSINESS -> businesses;
             case CONTRIBUTION -> contributions;
         };
-    }
-
-    // ---- periods --------------------------------------------------------------------------------
-
-    public PeriodView period(Period p, String province) {
-        String prov = requireProvince(province);
-        List<String> configured = configuredUnits(p, prov);
-        return new PeriodView(p.toString(), p.start(), p.end(), prov, p.deadline(deadlineDays(prov)),
-                configured.isEmpty() ? derivedUnits(p, prov) : configured, !configured.isEmpty());
-    }
-
-    @Transactional
-    public PeriodView setUnits(Period p, String province, List<String> units) {
-        String prov = requireProvince(province);
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            String u = units.get(i);
-            if (u == null || !reference.isReportingUnit(u) || !prov.equals(reference.territoryOf(u))) {
-                errors.add(new FieldError("[" + i + "]", "'" + u + "' is not a reporting unit of province " + prov));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        em.createNativeQuery("DELETE FROM period_unit WHERE period = ?1 AND province_code = ?2")
-                .setParameter(1, p.toString()).setParameter(2, prov).executeUpdate();
-        for (String u : units.stream().distinct().toList()) {
-            em.createNativeQuery("INSERT INTO period_unit (period, province_code, unit_code) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, p.toString()).setParameter(2, prov).setParameter(3, u).executeUpdate();
-        }
-        return period(p, prov);
-    }
-
-    List<String> expectedUnits(Period p, String province) {
-        List<String> configured = configuredUnits(p, province);
-        return configured.isEmpty() ? derivedUnits(p, province) : configured;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> configuredUnits(Period p, String province) {
-        return em.createNativeQuery("SELECT unit_code FROM period_unit WHERE period = ?1 AND province_code = ?2 ORDER BY unit_code")
-                .setParameter(1, p.toString()).setParameter(2, province).getResultList();
-    }
-
-    /** Districts in force during the quarter before the 2025 reform; the communes of the former territory after it. */
-    private List<String> derivedUnits(Period p, String province) {
-        return AdminUnit.<AdminUnit>list("territory = ?1 AND ((level = 'DISTRICT') OR (level = 'COMMUNE' AND validFrom IS NOT NULL)) "
-                        + "AND (validFrom IS NULL OR validFrom <= ?2) AND (validTo IS NULL OR validTo >= ?3) ORDER BY code",
-                province, p.end(), p.start()).stream().map(u -> u.code).distinct().toList();
-    }
-
-    @Transactional
-    public QuarterlyViews.Deadline setDeadline(String province, int days) {
-        if (!ReferenceData.REGISTRY_PROVINCES.contains(province)) {
-            throw ProblemException.notFound("Province " + province);
-        }
-        if (days < 0 || days > 365) {
-            throw ProblemException.invalid("daysAfterQuarter", "must be 0 to 365");
-        }
-        em.createNativeQuery("""
-                        INSERT INTO province_deadline (province_code, days_after_quarter) VALUES (?1, ?2)
-                        ON CONFLICT (province_code) DO UPDATE SET days_after_quarter = excluded.days_after_quarter""")
-                .setParameter(1, province).setParameter(2, days).executeUpdate();
-        return new QuarterlyViews.Deadline(province, days);
-    }
-
-    int deadlineDays(String province) {
-        List<?> rows = em.createNativeQuery("SELECT days_after_quarter FROM province_deadline WHERE province_code = ?1")
-                .setParameter(1, province).getResultList();
-        return rows.isEmpty() ? DEFAULT_DEADLINE_DAYS : ((Number) rows.get(0)).intValue();
-    }
-
-    private String requireProvince(String province) {
-        String p = province != null ? province : caller.officer().province();
-        if (p == null || !ReferenceData.REGISTRY_PROVINCES.contains(p)) {
-            throw ProblemException.badParameter("province", "must be 24 (Bắc Giang) or 52 (Bình Định)");
-        }
-        if (!caller.officer().touches(p)) {
-            throw new ForbiddenException();
-        }
-        return p;
     }
 
     // ---- submissions ----------------------------------------------------------------------------
@@ -206,7 +96,7 @@ public class QuarterlyService {
             throw new ForbiddenException("only a unit officer opens its unit's submission");
         }
         String province = reference.territoryOf(unit);
-        if (province == null || !expectedUnits(p, province).contains(unit)) {
+        if (province == null || !calendar.expectedUnits(p, province).contains(unit)) {
             List<AdminUnit> successors = reference.currentCommunesIn(unit);
             throw ProblemException.invalid("period", successors.isEmpty() ? "unit " + unit + " does not report in " + p
                     : "district " + unit + " reported up to 2025-Q2; since the reform of 1 July 2025 its area reports through the communes "
@@ -259,162 +149,25 @@ public class QuarterlyService {
     @Transactional
     public QuarterlyViews.UploadSummary putItems(UUID id, List<ItemInput> items) {
         Submission s = editable(id);
-        if (items == null || items.isEmpty()) {
-            throw ProblemException.missingBody();
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            ItemInput in = items.get(i);
-            if (in == null) {
-                errors.add(new FieldError("[" + i + "]", "required"));
-                continue;
-            }
-            int row = i;
-            validation.errors(in).forEach(f -> errors.add(f.at("[" + row + "]." + f.field())));
-            FieldError text = Text.problemIn("[" + row + "].data", in.data());
-            if (text != null) {
-                errors.add(text);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        int position = lastPosition(id);
-        for (ItemInput in : items) {
-            SubmissionItem.Key key = new SubmissionItem.Key();
-            key.submissionId = id;
-            key.kind = in.kind();
-            key.rowKey = in.rowKey();
-            SubmissionItem item = em.find(SubmissionItem.class, key);
-            boolean added = item == null;
-            if (added) {
-                item = new SubmissionItem();
-                item.submissionId = id;
-                item.kind = in.kind();
-                item.rowKey = in.rowKey();
-                item.position = ++position;
-            }
-            item.action = in.action();
-            item.recordId = in.recordId();
-            item.baseVersion = in.baseVersion();
-            item.data = in.data() == null || in.data().isNull() ? null : cipher.sealFields(in.data()).toString();
-            item.reason = in.reason();
-            item.sheet = null;
-            item.line = null;
-            if (added) {
-                em.persist(item);
-            }
-        }
-        em.flush();
-        int rows = checkRowCount(id);
+        QuarterlyViews.UploadSummary stored = rows.put(id, items);
         touch(s);
-        return new QuarterlyViews.UploadSummary(id, items.size(), rows);
+        return stored;
     }
 
-    /**
-     * Stores the rows of an uploaded CSV or XLSX file (streamed, upserted by row key in batches);
-     * any bad row stores none. What one file may cost is bounded while it is read: an XLSX is
-     * refused when it inflates too far (WorkbookInflation), reading stops at the row limit, at
-     * the hundredth problem or repeated row key, and the rows go to the database in batches.
-     */
+    /** Stores the rows of an uploaded CSV or XLSX file (RowStore); any bad row stores none. */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "registry.quarterly.transaction-timeout")
     public QuarterlyViews.UploadSummary upload(UUID id, InputStream body, Kind csvKind) {
         Submission s = editable(id);
-        int[] counters = {lastPosition(id), 0};
-        Set<String> keys = new HashSet<>();
-        List<FieldError> duplicates = new ArrayList<>();
-        em.flush();
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO submission_item (submission_id, kind, row_key, action, record_id, base_version, data, reason, position, sheet, line)
-                    VALUES (?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?, ?, ?)
-                    ON CONFLICT (submission_id, kind, row_key) DO UPDATE SET action = excluded.action, record_id = excluded.record_id,
-                        base_version = excluded.base_version, data = excluded.data, reason = excluded.reason,
-                        sheet = excluded.sheet, line = excluded.line""")) {
-                Consumer<ItemUpload.UploadRow> sink = row -> {
-                    if (keys.size() + duplicates.size() >= maxRows) {
-                        throw ProblemException.invalid("file", "a submission holds at most " + maxRows + " rows; the file has more");
-                    }
-                    if (!keys.add(row.kind() + "/" + row.rowKey())) {
-                        duplicates.add(new FieldError(row.sheet() + " row " + row.line(), "row key '" + row.rowKey() + "' appears twice"));
-                        if (duplicates.size() >= ItemUpload.MAX_ERRORS) {
-                            throw repeatedKeys(duplicates);
-                        }
-                        return;
-                    }
-                    try {
-                        ps.setObject(1, id);
-                        ps.setString(2, row.kind().name());
-                        ps.setString(3, row.rowKey());
-                        ps.setString(4, row.action().name());
-                        ps.setObject(5, row.recordId());
-                        ps.setObject(6, row.baseVersion(), java.sql.Types.INTEGER);
-                        ps.setString(7, row.data() == null ? null : cipher.sealFields(row.data()).toString());
-                        ps.setString(8, row.reason());
-                        ps.setInt(9, ++counters[0]);
-                        ps.setString(10, row.sheet());
-                        ps.setInt(11, (int) row.line());
-                        ps.addBatch();
-                        if (++counters[1] % 1000 == 0) {
-                            ps.executeBatch();
-                        }
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
-                BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
-                in.mark(8);
-                byte[] magic = in.readNBytes(4);
-                in.reset();
-                if (magic.length == 4 && org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(magic)) {
-                    byte[] workbook = in.readAllBytes(); // at most the HTTP body limit; the reader would copy it whole anyway
-                    WorkbookInflation.check(workbook);
-                    upload.readXlsx(new ByteArrayInputStream(workbook), sink);
-                } else {
-                    upload.readCsv(in, csvKind == null ? Kind.PERSON : csvKind, sink);
-                }
-                ps.executeBatch();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (!duplicates.isEmpty()) {
-            throw repeatedKeys(duplicates);
-        }
-        int rows = checkRowCount(id);
+        QuarterlyViews.UploadSummary stored = rows.upload(id, body, csvKind);
         touch(s);
-        return new QuarterlyViews.UploadSummary(id, counters[1], rows);
-    }
-
-    private static ProblemException repeatedKeys(List<FieldError> duplicates) {
-        return new ProblemException(422, "The file was not stored: row keys must be unique",
-                duplicates.subList(0, Math.min(duplicates.size(), ItemUpload.MAX_ERRORS)));
-    }
-
-    /** A submission holds at most registry.quarterly.max-rows rows; a change that would pass it is refused whole. */
-    private int checkRowCount(UUID id) {
-        long rows = SubmissionItem.count("submissionId", id);
-        if (rows > maxRows) {
-            throw ProblemException.invalid("body", "a submission holds at most " + maxRows + " rows; with these it would hold " + rows);
-        }
-        return (int) rows;
-    }
-
-    /** Position of the submission's last row (0 when it has none): new rows go after it. */
-    private int lastPosition(UUID id) {
-        Integer last = em.createQuery("SELECT max(i.position) FROM SubmissionItem i WHERE i.submissionId = :s", Integer.class)
-                .setParameter("s", id).getSingleResult();
-        return last == null ? 0 : last;
+        return stored;
     }
 
     @Transactional
     public void deleteItem(UUID id, Kind kind, String rowKey) {
         Submission s = editable(id);
-        long n = SubmissionItem.delete("submissionId = ?1 AND kind = ?2 AND rowKey = ?3", id, kind, rowKey);
-        if (n == 0) {
-            throw ProblemException.notFound("Row " + kind + "/" + rowKey);
-        }
+        rows.delete(id, kind, rowKey);
         touch(s);
     }
 
@@ -435,12 +188,10 @@ public class QuarterlyService {
         int n = Page.limit(paging.limit);
         List<String> cursor = Cursor.decode(paging.cursor, 1);
         int after = cursor == null ? 0 : position(cursor.get(0));
-        List<SubmissionItem> rows = em.createQuery(
-                        "FROM SubmissionItem WHERE submissionId = :s AND position > :after ORDER BY position", SubmissionItem.class)
-                .setParameter("s", id).setParameter("after", after).setMaxResults(n + 1).getResultList();
+        List<SubmissionItem> page = rows.after(id, after, n + 1);
         Map<String, String> comments = notes.latestComments(id);
-        List<ItemView> items = rows.stream().limit(n).map(row -> itemView(row, comments.get(row.kind + "/" + row.rowKey))).toList();
-        return new Page<>(items, rows.size() > n ? Cursor.encode(rows.get(n - 1).position) : null);
+        List<ItemView> items = page.stream().limit(n).map(row -> itemView(row, comments.get(row.kind + "/" + row.rowKey))).toList();
+        return new Page<>(items, page.size() > n ? Cursor.encode(page.get(n - 1).position) : null);
     }
 
     private static int position(String value) {
@@ -492,9 +243,9 @@ public class QuarterlyService {
         }
         String unit = s.unitCode;
         String period = s.period;
-        eachRow(id, row -> {
+        rows.forEach(id, row -> {
             RecordService<?, ?> records = records(row.kind);
-            JsonNode data = parse(row.data);
+            JsonNode data = rows.data(row);
             row.appliedId = switch (row.action) {
                 case CREATE -> records.applyCreate(data, unit, id, period);
                 case UPDATE -> records.applyUpdate(row.recordId, row.baseVersion, data, unit, id, period);
@@ -502,7 +253,7 @@ public class QuarterlyService {
             };
         });
         persons.flushHistory();
-        audit.record(vn.diaspora.registry.audit.AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
+        audit.record(AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
         s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
         transition(s, State.ACCEPTED, null);
         notes.comment(id, comments);
@@ -533,11 +284,7 @@ public class QuarterlyService {
         if (!unit && !province) {
             throw new ForbiddenException("the unit decides while it edits the submission, the province while it reviews it");
         }
-        SubmissionItem.Key key = new SubmissionItem.Key();
-        key.submissionId = id;
-        key.kind = kind;
-        key.rowKey = rowKey;
-        SubmissionItem row = em.find(SubmissionItem.class, key);
+        SubmissionItem row = rows.find(id, kind, rowKey);
         boolean matched = row != null && persons.likelyDuplicatesOfRows(id).getOrDefault(row.position, List.of()).stream()
                 .anyMatch(m -> m.id().equals(person) && caller.canRead(m.reportingUnit(), m.provinceCode()));
         if (!matched) {
@@ -559,38 +306,9 @@ public class QuarterlyService {
         return view(s);
     }
 
-    // ---- completeness ---------------------------------------------------------------------------
-
-    public Completeness completeness(Period p, String province) {
-        String prov = requireProvince(province);
-        LocalDate deadline = p.deadline(deadlineDays(prov));
-        Instant due = deadline.plusDays(1).atStartOfDay(VIETNAM).toInstant();
-        boolean duePassed = Instant.now().isAfter(due);
-        Map<String, Submission> byUnit = Submission.<Submission>list("period = ?1 AND provinceCode = ?2", p.toString(), prov)
-                .stream().collect(Collectors.toMap(s -> s.unitCode, Function.identity()));
-        List<UnitStatus> units = new ArrayList<>();
-        int reported = 0;
-        int accepted = 0;
-        int onTime = 0;
-        for (String unit : expectedUnits(p, prov)) {
-            Submission s = byUnit.get(unit);
-            boolean isReported = s != null && (s.state == State.SUBMITTED || s.state == State.ACCEPTED);
-            boolean timely = isReported && s.submittedAt != null && !s.submittedAt.isAfter(due);
-            boolean late = isReported ? !timely : duePassed;
-            reported += isReported ? 1 : 0;
-            accepted += s != null && s.state == State.ACCEPTED ? 1 : 0;
-            onTime += timely ? 1 : 0;
-            units.add(new UnitStatus(unit, reference.units(unit).stream().findFirst().map(u -> u.fullName).orElse(unit),
-                    s == null ? "NOT_STARTED" : s.state.name(), s == null ? null : s.id, isReported ? s.submittedAt : null,
-                    s != null && s.state == State.ACCEPTED ? s.reviewedAt : null, timely, late));
-        }
-        int expected = units.size();
-        return new Completeness(p.toString(), prov, deadline, expected, reported, accepted, onTime,
-                rate(reported, expected), rate(onTime, expected), units);
-    }
-
-    private static BigDecimal rate(int part, int whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    /** The period's submissions of a province (at most one per unit), for completeness and reports. */
+    public List<Submission> submissionsOf(Period p, String province) {
+        return Submission.list("period = ?1 AND provinceCode = ?2", p.toString(), province);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -607,13 +325,13 @@ public class QuarterlyService {
         Set<String> decided = notes.notDuplicates(id);
         List<RowReport> findings = new ArrayList<>();
         int[] counts = new int[4]; // rows, ok, warnings, errors
-        eachRow(id, row -> {
+        rows.forEach(id, row -> {
             counts[0]++;
             RecordService<?, ?> records = records(row.kind);
             List<FieldError> problems = new ArrayList<>();
             problems.addAll(switch (row.action) {
-                case CREATE -> records.checkRowData(parse(row.data), unit);
-                case UPDATE -> records.checkRowChange(row.recordId, row.baseVersion, parse(row.data), unit);
+                case CREATE -> records.checkRowData(rows.data(row), unit);
+                case UPDATE -> records.checkRowChange(row.recordId, row.baseVersion, rows.data(row), unit);
                 case DELETE -> records.checkRowChange(row.recordId, row.baseVersion, null, unit);
             });
             for (FieldError p : problems) {
@@ -722,43 +440,16 @@ public class QuarterlyService {
                 .executeUpdate();
     }
 
-    /** Rows are read in chunks, and the persistence context cleared after each: a 50,000-row submission never sits in memory whole. */
-    private static final int CHUNK = 500;
-
-    private void eachRow(UUID id, Consumer<SubmissionItem> action) {
-        int after = 0;
-        while (true) {
-            List<SubmissionItem> chunk = em.createQuery(
-                            "FROM SubmissionItem WHERE submissionId = :s AND position > :after ORDER BY position", SubmissionItem.class)
-                    .setParameter("s", id).setParameter("after", after).setMaxResults(CHUNK).getResultList();
-            if (chunk.isEmpty()) {
-                return;
-            }
-            chunk.forEach(action);
-            after = chunk.get(chunk.size() - 1).position;
-            em.flush();
-            em.clear();
-        }
-    }
-
     private SubmissionView view(Submission s) {
-        long count = SubmissionItem.count("submissionId", s.id);
+        long count = rows.count(s.id);
         return new SubmissionView(s.id, s.period, s.unitCode, s.provinceCode, s.state, s.reviewComment, s.version, (int) count,
-                Period.parse(s.period).deadline(deadlineDays(s.provinceCode)), s.createdAt, s.createdBy, s.submittedAt,
+                calendar.deadline(Period.parse(s.period), s.provinceCode), s.createdAt, s.createdBy, s.submittedAt,
                 s.submittedBy, s.reviewedAt, s.reviewedBy);
     }
 
     private ItemView itemView(SubmissionItem i, String reviewComment) {
-        return new ItemView(i.position, i.kind, i.rowKey, i.action, i.recordId, i.baseVersion, parse(i.data), i.reason, i.appliedId, reviewComment);
+        return new ItemView(i.position, i.kind, i.rowKey, i.action, i.recordId, i.baseVersion, rows.data(i), i.reason, i.appliedId, reviewComment);
     }
 
-    /** A row's data as sent: its contacts and notes are kept encrypted (FieldCipher). */
-    private JsonNode parse(String data) {
-        try {
-            return data == null ? null : cipher.openFields(json.readTree(data));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

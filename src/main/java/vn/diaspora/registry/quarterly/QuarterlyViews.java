@@ -83,23 +83,6 @@ public final class QuarterlyViews {
                                    @Schema(maxItems = QuarterlyService.MAX_FINDINGS) List<RowReport> findings) {
     }
 
-    @Schema(name = "UnitCompleteness")
-    public record UnitStatus(@Schema(maxLength = Limits.CODE) String unitCode, @Schema(maxLength = 200) String unitName,
-                             @Schema(enumeration = {"NOT_STARTED", "DRAFT", "SUBMITTED", "ACCEPTED", "RETURNED"}) String state,
-                             UUID submissionId, Instant submittedAt, Instant acceptedAt,
-                             @Schema(description = "Submitted by the deadline") boolean onTime,
-                             @Schema(description = "Not submitted by the deadline (submitted after it, or not yet and it has passed)") boolean late) {
-    }
-
-    @Schema(name = "Completeness", description = "Who has reported: rates are over the expected units and never exceed 100 %")
-    public record Completeness(@Schema(maxLength = Limits.PERIOD) String period, @Schema(maxLength = Limits.CODE) String province,
-                               LocalDate deadline, int expectedUnits,
-                               @Schema(description = "Units whose report is submitted or accepted") int reported,
-                               int accepted, int onTime,
-                               @Schema(example = "0.75") BigDecimal reportedRate, @Schema(example = "0.5") BigDecimal onTimeRate,
-                               @Schema(maxItems = Limits.UNITS) List<UnitStatus> units) {
-    }
-
     @Schema(name = "PeriodInfo")
     public record PeriodView(@Schema(maxLength = Limits.PERIOD) String period, LocalDate start, LocalDate end,
                              @Schema(maxLength = Limits.CODE) String province, LocalDate deadline,

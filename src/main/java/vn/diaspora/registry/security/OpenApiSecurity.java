@@ -65,14 +65,17 @@ public class OpenApiSecurity implements OASFilter {
         if (operation.getResponses() == null) {
             return;
         }
-        addProblem(operation, "401", "No valid bearer token");
-        addProblem(operation, "429", "Too many requests from this client; retry after Retry-After seconds")
+        addProblem(operation, "401", "No valid bearer token", "Unauthorized", "A valid bearer token is required");
+        addProblem(operation, "429", "Too many requests from this client; retry after Retry-After seconds", "Too Many Requests",
+                "More than 1200 requests a minute from this client; retry after 3 s")
                 .addHeader("Retry-After", OASFactory.createHeader().schema(count()));
-        addProblem(operation, "500", "A fault of the service (logged with the request id; no internals are sent)");
+        addProblem(operation, "500", "A fault of the service (logged with the request id; no internals are sent)", "Internal Server Error",
+                "The service could not complete the request");
         documentRateLimit(operation);
     }
 
-    private static APIResponse addProblem(Operation operation, String code, String description) {
+    /** A problem answer with an example of its own status (not the schema's 422). */
+    private static APIResponse addProblem(Operation operation, String code, String description, String title, String detail) {
         APIResponse response = operation.getResponses().getAPIResponse(code);
         if (response == null) {
             response = OASFactory.createAPIResponse().description(description);
@@ -80,9 +83,20 @@ public class OpenApiSecurity implements OASFilter {
         }
         if (response.getContent() == null) {
             response.content(OASFactory.createContent().addMediaType(vn.diaspora.registry.common.Problem.MEDIA_TYPE,
-                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))
+                            .example(example(code, title, detail))));
         }
         return response;
+    }
+
+    /** In a fixed order (Map.of's order changes from run to run, and the committed document must not). */
+    private static java.util.Map<String, Object> example(String code, String title, String detail) {
+        java.util.Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", "about:blank");
+        example.put("title", title);
+        example.put("status", Integer.parseInt(code));
+        example.put("detail", detail);
+        return example;
     }
 
     /** The rate limit (security/RateLimit): its headers on every answer. */

@@ -1,0 +1,248 @@
+package vn.diaspora.registry.quarterly;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.common.Problem.FieldError;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Text;
+import vn.diaspora.registry.common.Validation;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
+import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.security.FieldCipher;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The rows of submissions: stored from JSON or from a file (ItemUpload reads it), upserted by
+ * kind and row key, their contacts and notes encrypted (FieldCipher), read back in order and in
+ * chunks. Whether a submission may be changed is the workflow's question (QuarterlyService).
+ */
+@ApplicationScoped
+class RowStore {
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    FieldCipher cipher;
+    @Inject
+    Validation validation;
+    @Inject
+    ItemUpload files;
+    @ConfigProperty(name = "registry.quarterly.max-rows", defaultValue = "" + Limits.SUBMISSION_ROWS)
+    int maxRows;
+
+    /** Adds or replaces rows by kind and row key; any bad row stores none. */
+    QuarterlyViews.UploadSummary put(UUID id, List<ItemInput> items) {
+        if (items == null || items.isEmpty()) {
+            throw ProblemException.missingBody();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ItemInput in = items.get(i);
+            if (in == null) {
+                errors.add(new FieldError("[" + i + "]", "required"));
+                continue;
+            }
+            int row = i;
+            validation.errors(in).forEach(f -> errors.add(f.at("[" + row + "]." + f.field())));
+            FieldError text = Text.problemIn("[" + row + "].data", in.data());
+            if (text != null) {
+                errors.add(text);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        int position = lastPosition(id);
+        for (ItemInput in : items) {
+            SubmissionItem.Key key = new SubmissionItem.Key();
+            key.submissionId = id;
+            key.kind = in.kind();
+            key.rowKey = in.rowKey();
+            SubmissionItem item = em.find(SubmissionItem.class, key);
+            boolean added = item == null;
+            if (added) {
+                item = new SubmissionItem();
+                item.submissionId = id;
+                item.kind = in.kind();
+                item.rowKey = in.rowKey();
+                item.position = ++position;
+            }
+            item.action = in.action();
+            item.recordId = in.recordId();
+            item.baseVersion = in.baseVersion();
+            item.data = in.data() == null || in.data().isNull() ? null : cipher.sealFields(in.data()).toString();
+            item.reason = in.reason();
+            item.sheet = null;
+            item.line = null;
+            if (added) {
+                em.persist(item);
+            }
+        }
+        em.flush();
+        return new QuarterlyViews.UploadSummary(id, items.size(), checkRowCount(id));
+    }
+
+    /**
+     * Stores the rows of an uploaded CSV or XLSX file (streamed, upserted by row key in batches);
+     * any bad row stores none. What one file may cost is bounded while it is read: an XLSX is
+     * refused when it inflates too far (WorkbookInflation), reading stops at the row limit, at
+     * the hundredth problem or repeated row key, and the rows go to the database in batches.
+     */
+    QuarterlyViews.UploadSummary upload(UUID id, InputStream body, Kind csvKind) {
+        int[] counters = {lastPosition(id), 0};
+        Set<String> keys = new HashSet<>();
+        List<FieldError> duplicates = new ArrayList<>();
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO submission_item (submission_id, kind, row_key, action, record_id, base_version, data, reason, position, sheet, line)
+                    VALUES (?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?, ?, ?, ?)
+                    ON CONFLICT (submission_id, kind, row_key) DO UPDATE SET action = excluded.action, record_id = excluded.record_id,
+                        base_version = excluded.base_version, data = excluded.data, reason = excluded.reason,
+                        sheet = excluded.sheet, line = excluded.line""")) {
+                Consumer<ItemUpload.UploadRow> sink = row -> {
+                    if (keys.size() + duplicates.size() >= maxRows) {
+                        throw ProblemException.invalid("file", "a submission holds at most " + maxRows + " rows; the file has more");
+                    }
+                    if (!keys.add(row.kind() + "/" + row.rowKey())) {
+                        duplicates.add(new FieldError(row.sheet() + " row " + row.line(), "row key '" + row.rowKey() + "' appears twice"));
+                        if (duplicates.size() >= ItemUpload.MAX_ERRORS) {
+                            throw repeatedKeys(duplicates);
+                        }
+                        return;
+                    }
+                    try {
+                        ps.setObject(1, id);
+                        ps.setString(2, row.kind().name());
+                        ps.setString(3, row.rowKey());
+                        ps.setString(4, row.action().name());
+                        ps.setObject(5, row.recordId());
+                        ps.setObject(6, row.baseVersion(), java.sql.Types.INTEGER);
+                        ps.setString(7, row.data() == null ? null : cipher.sealFields(row.data()).toString());
+                        ps.setString(8, row.reason());
+                        ps.setInt(9, ++counters[0]);
+                        ps.setString(10, row.sheet());
+                        ps.setInt(11, (int) row.line());
+                        ps.addBatch();
+                        if (++counters[1] % 1000 == 0) {
+                            ps.executeBatch();
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
+                in.mark(8);
+                byte[] magic = in.readNBytes(4);
+                in.reset();
+                if (magic.length == 4 && org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(magic)) {
+                    byte[] workbook = in.readAllBytes(); // at most the HTTP body limit; the reader would copy it whole anyway
+                    WorkbookInflation.check(workbook);
+                    files.readXlsx(new ByteArrayInputStream(workbook), sink);
+                } else {
+                    files.readCsv(in, csvKind == null ? Kind.PERSON : csvKind, sink);
+                }
+                ps.executeBatch();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!duplicates.isEmpty()) {
+            throw repeatedKeys(duplicates);
+        }
+        return new QuarterlyViews.UploadSummary(id, counters[1], checkRowCount(id));
+    }
+
+    private static ProblemException repeatedKeys(List<FieldError> duplicates) {
+        return new ProblemException(422, "The file was not stored: row keys must be unique",
+                duplicates.subList(0, Math.min(duplicates.size(), ItemUpload.MAX_ERRORS)));
+    }
+
+    /** A submission holds at most registry.quarterly.max-rows rows; a change that would pass it is refused whole. */
+    private int checkRowCount(UUID id) {
+        long rows = SubmissionItem.count("submissionId", id);
+        if (rows > maxRows) {
+            throw ProblemException.invalid("body", "a submission holds at most " + maxRows + " rows; with these it would hold " + rows);
+        }
+        return (int) rows;
+    }
+
+    /** Position of the submission's last row (0 when it has none): new rows go after it. */
+    private int lastPosition(UUID id) {
+        Integer last = em.createQuery("SELECT max(i.position) FROM SubmissionItem i WHERE i.submissionId = :s", Integer.class)
+                .setParameter("s", id).getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    void delete(UUID id, Kind kind, String rowKey) {
+        long n = SubmissionItem.delete("submissionId = ?1 AND kind = ?2 AND rowKey = ?3", id, kind, rowKey);
+        if (n == 0) {
+            throw ProblemException.notFound("Row " + kind + "/" + rowKey);
+        }
+    }
+
+    /** Up to {@code count} rows after {@code position}, in order. */
+    List<SubmissionItem> after(UUID id, int position, int count) {
+        return em.createQuery("FROM SubmissionItem WHERE submissionId = :s AND position > :after ORDER BY position", SubmissionItem.class)
+                .setParameter("s", id).setParameter("after", position).setMaxResults(count).getResultList();
+    }
+
+    SubmissionItem find(UUID id, Kind kind, String rowKey) {
+        SubmissionItem.Key key = new SubmissionItem.Key();
+        key.submissionId = id;
+        key.kind = kind;
+        key.rowKey = rowKey;
+        return em.find(SubmissionItem.class, key);
+    }
+
+    long count(UUID id) {
+        return SubmissionItem.count("submissionId", id);
+    }
+
+    /** Rows are read in chunks, and the persistence context cleared after each: a 50,000-row submission never sits in memory whole. */
+    private static final int CHUNK = 500;
+
+    void forEach(UUID id, Consumer<SubmissionItem> action) {
+        int after = 0;
+        while (true) {
+            List<SubmissionItem> chunk = after(id, after, CHUNK);
+            if (chunk.isEmpty()) {
+                return;
+            }
+            chunk.forEach(action);
+            after = chunk.get(chunk.size() - 1).position;
+            em.flush();
+            em.clear();
+        }
+    }
+
+    /** A row's data as sent: its contacts and notes are kept encrypted (FieldCipher). */
+    JsonNode data(SubmissionItem row) {
+        String data = row.data;
+        try {
+            return data == null ? null : cipher.openFields(json.readTree(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
