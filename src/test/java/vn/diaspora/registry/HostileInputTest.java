@@ -127,4 +127,27 @@ class HostileInputTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void aHugeNumberInAFileIsAFindingNotAFailure() {
+        String csv = "Mã dòng,Thao tác,Họ và tên,Mã quê quán,Quốc gia cư trú,Năm sinh\r\nH,Thêm,Lê Văn Số,07591,JP,1e999999999\r\n";
+        String id = QuarterlyCycleTest.open(QuarterlyCycleTest.LUC_NGAN, QuarterlyCycleTest.period());
+        QuarterlyUploadTest.upload(id, "text/csv", csv.getBytes(StandardCharsets.UTF_8)).statusCode(200);
+        as(QuarterlyCycleTest.LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200)
+                .body("errors", is(1)).body("findings[0].column", is("Năm sinh"));
+    }
+
+    @Test
+    void anEndlessNumberInARowIsNamed() {
+        String id = QuarterlyCycleTest.open(QuarterlyCycleTest.LUC_NGAN, QuarterlyCycleTest.period());
+        for (String number : List.of("1e999999999", "9".repeat(500))) {
+            as(QuarterlyCycleTest.LUC_NGAN).body("[{\"kind\":\"PERSON\",\"rowKey\":\"N\",\"action\":\"CREATE\",\"data\":{\"birthYear\":" + number + "}}]")
+                    .put("/api/v1/submissions/" + id + "/items").then().statusCode(422).body("errors[0].field", is("[0].data.birthYear"));
+        }
+        // past Jackson's own limit on number length (1,000 digits) the body is not read at all
+        as(QuarterlyCycleTest.LUC_NGAN).body("[{\"kind\":\"PERSON\",\"rowKey\":\"N\",\"action\":\"CREATE\",\"data\":{\"birthYear\":" + "9".repeat(5000) + "}}]")
+                .put("/api/v1/submissions/" + id + "/items").then().statusCode(400).contentType("application/problem+json");
+        as(PROVINCE_24).body("{\"fullName\":\"Lê Số\",\"hometownCode\":\"07201\",\"country\":\"JP\",\"birthYear\":1e999999999}")
+                .post(PERSONS).then().statusCode(400).body("errors[0].field", is("birthYear"));
+    }
 }

@@ -202,4 +202,41 @@ class QuarterlyTemplateTest {
         as(LUC_NGAN).post("/api/v1/submissions/" + id + "/submit").then().statusCode(409)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("CSV dòng 2 'Mã quê quán'"));
     }
+
+    @Test
+    void oddWorkbooksAreReadOrRefusedClearlyNeverA5xx() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet people = wb.newWorksheet("Người ở nước ngoài");
+        String[] head = {"Mã dòng", "Thao tác", "Họ và tên", "Mã quê quán", "Quốc gia cư trú", "", "Năm sinh"};
+        for (int c = 0; c < head.length; c++) {
+            people.value(0, c, head[c]);
+        }
+        people.value(1, 0, 101);                      // a number where the row key is text
+        people.value(1, 1, "Thêm");
+        people.value(1, 2, "Đỗ Văn Số");
+        people.value(1, 3, 7591);                     // the code typed as a number: its leading zero is lost
+        people.value(1, 4, "JP");
+        people.value(1, 6, "1988");                   // a year as text where a number is expected
+        people.range(2, 2, 2, 4).merge();             // a merged, empty row
+        people.value(5, 0, "X-2");                    // after empty rows
+        people.value(5, 1, "Thêm");
+        people.value(5, 2, "Đỗ Thị Hai");
+        people.value(5, 3, "07591");
+        people.value(5, 4, "KR");
+        people.value(5, 9, "");                       // an empty cell far right, under no header
+        org.dhatim.fastexcel.Worksheet hidden = wb.newWorksheet("Hội đoàn");
+        hidden.value(0, 0, "Mã dòng");
+        hidden.value(0, 1, "Thao tác");
+        hidden.setVisibilityState(org.dhatim.fastexcel.VisibilityState.HIDDEN);
+        wb.finish();
+        String id = open(LUC_NGAN, period());
+        upload(id, XLSX, out.toByteArray()).statusCode(200).body("rowsStored", is(2));
+        as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().statusCode(200)
+                .body("items[0].rowKey", is("101")).body("items[0].data.birthYear", is(1988)).body("items[1].rowKey", is("X-2"));
+        as(LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200)
+                .body("findings.find { it.rowKey == '101' }.code", is("HOMETOWN_UNKNOWN"))
+                .body("findings.find { it.rowKey == '101' }.column", is("Mã quê quán"))
+                .body("findings.find { it.rowKey == 'X-2' }.level", is("OK"));
+    }
 }

@@ -103,7 +103,7 @@ public final class Text {
         return null;
     }
 
-    /** The path and problem of the first string (value or field name) in {@code node} that cannot be stored, or null. */
+    /** The path and problem of the first string (value or field name) or number in {@code node} that cannot be stored, or null. */
     public static Problem.FieldError problemIn(String path, JsonNode node) {
         if (node == null) {
             return null;
@@ -111,6 +111,9 @@ public final class Text {
         if (node.isTextual()) {
             String p = problem(node.textValue());
             return p == null ? null : new Problem.FieldError(path, p, ErrorCode.UNSTORABLE_TEXT);
+        }
+        if (node.isNumber() && ((node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) || node.asText().length() > 40)) {
+            return new Problem.FieldError(path, "a number out of any range the registry holds", ErrorCode.OUT_OF_RANGE);
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

@@ -306,8 +306,11 @@ class ItemUpload {
             return json.getNodeFactory().nullNode();
         }
         return switch (column.type()) {
-            case INTEGER, DECIMAL -> value instanceof BigDecimal n ? json.getNodeFactory().numberNode(n.stripTrailingZeros())
-                    : json.getNodeFactory().textNode(text(value));
+            case INTEGER, DECIMAL -> {
+                // a number typed into a text-formatted cell arrives as text
+                BigDecimal n = value instanceof BigDecimal d ? d : number(text(value));
+                yield n != null ? json.getNodeFactory().numberNode(n.stripTrailingZeros()) : json.getNodeFactory().textNode(text(value));
+            }
             case DATE -> json.getNodeFactory().textNode(value instanceof LocalDate d ? d.toString()
                     : value instanceof BigDecimal serial ? EXCEL_EPOCH.plusDays(serial.longValue()).toString() : isoDate(text(value)));
             case BOOLEAN -> value instanceof Boolean b ? json.getNodeFactory().booleanNode(b) : bool(text(value));
@@ -320,6 +323,16 @@ class ItemUpload {
             }
             default -> json.getNodeFactory().textNode(coded(column, text(value)));
         };
+    }
+
+    /** The number a text cell spells, when it is an ordinary one (not "1e999999999", which PostgreSQL could not store). */
+    private static BigDecimal number(String text) {
+        try {
+            BigDecimal n = new BigDecimal(text.replace(" ", ""));
+            return n.precision() <= 30 && Math.abs(n.scale()) <= 30 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A coded column's cell as its code (a label or "label (CODE)" as picked from the dropdown list). */
