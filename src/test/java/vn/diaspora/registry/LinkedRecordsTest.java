@@ -60,7 +60,7 @@ class LinkedRecordsTest {
                 .body("memberCount", is(400)).body("members.size()", is(1)).body("version", is(2));
         as(READER).get(ASSOCIATIONS + "/" + id).then().statusCode(200).body("$", not(hasKey("contacts")));
         as(PROVINCE_52).get(ASSOCIATIONS + "/" + id).then().statusCode(404);
-        as(PROVINCE_24).get(ASSOCIATIONS + "/" + id + "/history").then().body("version", contains(2, 1));
+        as(PROVINCE_24).get(ASSOCIATIONS + "/" + id + "/history").then().body("items.version", contains(2, 1));
     }
 
     @Test

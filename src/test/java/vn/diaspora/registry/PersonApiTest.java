@@ -78,7 +78,7 @@ class PersonApiTest {
         // the GET document can be sent back as it is: read-only fields are ignored
         as(PROVINCE_24).header("If-Match", "W/\"1\"").body(body).put(PERSONS + "/" + id).then().statusCode(200)
                 .body("version", is(1));
-        as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().statusCode(200).body("$", hasSize(1));
+        as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
@@ -94,12 +94,12 @@ class PersonApiTest {
                 .body("contacts.phone", is("+81 75 000 0000"))
                 .body("contacts.email", is("someone@example.jp"));
         as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().statusCode(200)
-                .body("[0].version", is(2))
-                .body("[0].action", is("UPDATE"))
-                .body("[0].changedFields", contains("city", "contacts", "relativesContact"))
-                .body("[0].actor", is("province-24"))
-                .body("[0].requestId", notNullValue())
-                .body("[1].action", is("CREATE"));
+                .body("items[0].version", is(2))
+                .body("items[0].action", is("UPDATE"))
+                .body("items[0].changedFields", contains("city", "contacts", "relativesContact"))
+                .body("items[0].actor", is("province-24"))
+                .body("items[0].requestId", notNullValue())
+                .body("items[1].action", is("CREATE"));
     }
 
     @Test
@@ -126,9 +126,9 @@ class PersonApiTest {
         as(PROVINCE_24).get(PERSONS + "/" + id).then().statusCode(404).contentType("application/problem+json");
         as(PROVINCE_24).queryParam("q", name).get(PERSONS).then().statusCode(200).body("items", empty());
         as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().statusCode(200)
-                .body("[0].action", is("DELETE"))
-                .body("[0].reason", is("duplicate of another record"))
-                .body("[0].snapshot.fullName", is(name));
+                .body("items[0].action", is("DELETE"))
+                .body("items[0].reason", is("duplicate of another record"))
+                .body("items[0].snapshot.fullName", is(name));
         as(PROVINCE_24).header("If-Match", "W/\"2\"").body(person(name)).put(PERSONS + "/" + id).then().statusCode(404);
     }
 
@@ -161,9 +161,9 @@ class PersonApiTest {
                     .body("{\"occupation\":\"nghề " + v + "\"}").patch(PERSONS + "/" + id).then().statusCode(200);
         }
         as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().statusCode(200)
-                .body("version", contains(4, 3, 2, 1))
-                .body("[0].snapshot.occupation", is("nghề 3"))
-                .body("[3].snapshot.occupation", nullValue())
-                .body("at", hasItem(startsWith("20")));
+                .body("items.version", contains(4, 3, 2, 1))
+                .body("items[0].snapshot.occupation", is("nghề 3"))
+                .body("items[3].snapshot.occupation", nullValue())
+                .body("items.at", hasItem(startsWith("20")));
     }
 }

@@ -64,8 +64,8 @@ class PrivacyTest {
                 .body("relativesContact.phone", is("0912 345 678"))
                 .body("notes", is("Gặp tại hội nghị kiều bào 2026"));
         as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().statusCode(200)
-                .body("[0].snapshot.relativesContact.name", is("Nguyễn Thị Mẹ"))
-                .body("[0].snapshot.notes", is("Gặp tại hội nghị kiều bào 2026"));
+                .body("items[0].snapshot.relativesContact.name", is("Nguyễn Thị Mẹ"))
+                .body("items[0].snapshot.notes", is("Gặp tại hội nghị kiều bào 2026"));
     }
 
     @Test
@@ -158,7 +158,7 @@ class PrivacyTest {
         }
         as(PROVINCE_24).get(PERSONS + "/" + id).then().statusCode(200)
                 .body("notes", is("old clear note")).body("contacts.email", is("old@example.jp"));
-        as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().body("[0].snapshot.notes", is("old clear note"));
+        as(PROVINCE_24).get(PERSONS + "/" + id + "/history").then().body("items[0].snapshot.notes", is("old clear note"));
     }
 
     @Test
@@ -190,13 +190,13 @@ class PrivacyTest {
         as(ADMIN).get(PERSONS + "/" + id).then().statusCode(404);
         as(ADMIN).queryParam("q", name).get(PERSONS).then().body("items.size()", is(0));
         List<Map<String, Object>> snapshots = as(ADMIN).get(PERSONS + "/" + id + "/history").then().statusCode(200)
-                .body("size()", is(3))
-                .body("[0].reason", org.hamcrest.Matchers.startsWith("erasure: "))
-                .body("snapshot", everyItem(not(hasKey("contacts"))))
-                .body("snapshot", everyItem(not(hasKey("city"))))
-                .body("snapshot.fullName", everyItem(is("[đã xóa / erased]")))
-                .body("snapshot.country", everyItem(is("JP")))
-                .extract().path("snapshot");
+                .body("items.size()", is(3))
+                .body("items[0].reason", org.hamcrest.Matchers.startsWith("erasure: "))
+                .body("items.snapshot", everyItem(not(hasKey("contacts"))))
+                .body("items.snapshot", everyItem(not(hasKey("city"))))
+                .body("items.snapshot.fullName", everyItem(is("[đã xóa / erased]")))
+                .body("items.snapshot.country", everyItem(is("JP")))
+                .extract().path("items.snapshot");
         org.junit.jupiter.api.Assertions.assertEquals(3, snapshots.size());
         as(AUDITOR).queryParam("record", id).get("/api/v1/audit").then().body("items.action", hasItems("ERASE", "CREATE"));
     }

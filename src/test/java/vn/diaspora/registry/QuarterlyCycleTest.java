@@ -108,9 +108,9 @@ class QuarterlyCycleTest {
 
         String created = as(ADMIN).queryParam("q", newName).get(PERSONS).then().body("items", hasSize(1))
                 .body("items[0].reportingUnit", is("219")).extract().path("items[0].id");
-        as(ADMIN).get(PERSONS + "/" + created + "/history").then().body("[0].submissionId", is(id));
+        as(ADMIN).get(PERSONS + "/" + created + "/history").then().body("items[0].submissionId", is(id));
         as(ADMIN).get(PERSONS + "/" + toChange).then().body("version", is(2)).body("country", is("KR"));
-        as(ADMIN).get(PERSONS + "/" + toChange + "/history").then().body("[0].submissionId", is(id));
+        as(ADMIN).get(PERSONS + "/" + toChange + "/history").then().body("items[0].submissionId", is(id));
         as(ADMIN).get(PERSONS + "/" + toDelete).then().statusCode(404);
         as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().body("items.appliedId", everyItem(notNullValue()));
 
@@ -206,7 +206,7 @@ class QuarterlyCycleTest {
                 .body("units.find { it.unitCode == '213' }.state", is("NOT_STARTED"))
                 .body("units.find { it.unitCode == '213' }.unitName", is("Thành phố Bắc Giang"));
         as(BAC_GIANG).queryParam("state", "ACCEPTED").get("/api/v1/periods/" + period + "/submissions").then()
-                .statusCode(200).body("unitCode", contains("215"));
+                .statusCode(200).body("items.unitCode", contains("215"));
         as(LUC_NGAN).get("/api/v1/periods/" + period + "/completeness").then().statusCode(403);
     }
 
@@ -216,7 +216,7 @@ class QuarterlyCycleTest {
         String commune = Tokens.unitOfficer("07210"); // Phường Bắc Giang, a post-reform commune
         as(BAC_GIANG).get("/api/v1/periods/" + period).then().statusCode(200)
                 .body("units", hasItem("07210")).body("units.size()", is(58)).body("configured", is(false));
-        Object existing = as(commune).get("/api/v1/periods/" + period + "/submissions").then().extract().path("id[0]");
+        Object existing = as(commune).get("/api/v1/periods/" + period + "/submissions").then().extract().path("items.id[0]");
         String id = existing != null ? existing.toString() : open(commune, period);
         as(commune).post("/api/v1/submissions/" + id + "/submit");
         as(BAC_GIANG).get("/api/v1/periods/" + period + "/completeness").then().statusCode(200)

@@ -92,7 +92,7 @@ class RoleUnionTest {
             var history = as(token).get(PERSONS + "/" + record[0] + "/history").then().extract();
             assertEquals(want.matches("\\d+") ? Integer.parseInt(want) : 200, history.statusCode(), what + ": history");
             if (history.statusCode() == 200) {
-                assertEquals(want, shown(history.jsonPath().getMap("[0].snapshot")), what + ": history fields");
+                assertEquals(want, shown(history.jsonPath().getMap("items[0].snapshot")), what + ": history fields");
             }
 
             var list = as(token).queryParam("q", word).queryParam("limit", 10).get(PERSONS).then().extract();

@@ -135,9 +135,9 @@ class SecurityTest {
                 .body("items", everyItem(not(hasKey("contacts"))))
                 .body("items", everyItem(not(hasKey("relativesContact"))));
         as(READER).get(PERSONS + "/" + id + "/history").then().statusCode(200)
-                .body("[0].snapshot.fullName", is(name))
-                .body("[0].snapshot.contacts", nullValue())
-                .body("[0].snapshot.relativesContact", nullValue());
+                .body("items[0].snapshot.fullName", is(name))
+                .body("items[0].snapshot.contacts", nullValue())
+                .body("items[0].snapshot.relativesContact", nullValue());
         as(PROVINCE_24).get(PERSONS + "/" + id).then().body("contacts.email", notNullValue());
     }
 }

@@ -92,8 +92,8 @@ class StatisticsTest {
         as(QuarterlyCycleTest.LUC_NGAN).post("/api/v1/submissions/" + id + "/submit").then().statusCode(200);
         as(QuarterlyCycleTest.BAC_GIANG).body(Map.of("comment", "Thiếu số liệu")).post("/api/v1/submissions/" + id + "/return").then().statusCode(200);
         as(QuarterlyCycleTest.LUC_NGAN).get("/api/v1/submissions/" + id + "/events").then().statusCode(200)
-                .body("toState", org.hamcrest.Matchers.contains("DRAFT", "SUBMITTED", "RETURNED"))
-                .body("[2].actor", is("province-24")).body("[2].comment", is("Thiếu số liệu")).body("[1].fromState", is("DRAFT"));
+                .body("items.toState", org.hamcrest.Matchers.contains("DRAFT", "SUBMITTED", "RETURNED"))
+                .body("items[2].actor", is("province-24")).body("items[2].comment", is("Thiếu số liệu")).body("items[1].fromState", is("DRAFT"));
         as(ADMIN).body(Map.of("daysAfterQuarter", 20)).put("/api/v1/provinces/52/deadline").then().statusCode(200)
                 .body("daysAfterQuarter", is(20));
         as(Tokens.provinceOfficer("52")).get("/api/v1/periods/2026-Q1").then().body("deadline", is("2026-04-20"));

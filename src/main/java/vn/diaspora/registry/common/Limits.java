@@ -33,7 +33,7 @@ public final class Limits {
     /** A request line (Quarkus' quarkus.http.limits.max-initial-line-length), hence any query string. */
     public static final int REQUEST_LINE = 4096;
     /** Versions listed in a record's history (the newest). */
-    public static final int HISTORY = 1000;
+    public static final int HISTORY = Page.MAX_LIMIT;
     /** Rows of one quarterly submission. */
     public static final int SUBMISSION_ROWS = 100_000;
     /** Units of a province (638 before and after the 2025 reform, both provinces). */

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.privacy.PrivacyViews.BreachInput;
@@ -62,10 +63,8 @@ public class PrivacyResource {
     @Path("/requests")
     @RolesAllowed({REGISTRY_ADMIN, AUDITOR})
     @Operation(summary = "Data subjects' requests, oldest first; overdue=true lists those past a deadline")
-    @APIResponse(responseCode = "200", description = "The requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = RequestView.class, maxItems = SubjectRequests.MAX_LISTED)))
-    public List<RequestView> listRequests(@Parameter(description = "Only requests past a deadline") @Schema(type = SchemaType.BOOLEAN) @QueryParam("overdue") String overdue) {
-        return requests.list(Boolean.TRUE.equals(Params.bool("overdue", overdue)));
+    public Page<RequestView> listRequests(@Parameter(description = "Only requests past a deadline") @Schema(type = SchemaType.BOOLEAN) @QueryParam("overdue") String overdue) {
+        return new Page<>(requests.list(Boolean.TRUE.equals(Params.bool("overdue", overdue))), null);
     }
 
     @GET
@@ -118,10 +117,8 @@ public class PrivacyResource {
     @Path("/breaches")
     @RolesAllowed({REGISTRY_ADMIN, AUDITOR})
     @Operation(summary = "The breach register, newest first (every read is audited)")
-    @APIResponse(responseCode = "200", description = "The breaches", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = BreachView.class, maxItems = BreachRegister.MAX_LISTED)))
-    public List<BreachView> listBreaches() {
-        return breaches.list();
+    public Page<BreachView> listBreaches() {
+        return new Page<>(breaches.list(), null);
     }
 
     @GET

@@ -114,12 +114,10 @@ public class QuarterlyResource {
     @Path("/periods/{period}/submissions")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The period's submissions in the caller's scope, by state")
-    @APIResponse(responseCode = "200", description = "One submission at most per unit", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = SubmissionView.class, maxItems = Limits.UNITS)))
-    public List<SubmissionView> submissions(@Size(max = Limits.PERIOD) @PathParam("period") String period,
+    public Page<SubmissionView> submissions(@Size(max = Limits.PERIOD) @PathParam("period") String period,
                                             @Parameter(description = "DRAFT, SUBMITTED, ACCEPTED or RETURNED") @Schema(implementation = State.class, type = SchemaType.STRING) @QueryParam("state") String state,
                                             @Size(max = Limits.CODE) @QueryParam("province") String province) {
-        return quarterly.list(Period.parse(period), Params.enumValue("state", state, State.class), province);
+        return new Page<>(quarterly.list(Period.parse(period), Params.enumValue("state", state, State.class), province), null);
     }
 
     @GET
@@ -134,10 +132,8 @@ public class QuarterlyResource {
     @Path("/submissions/{id}/events")
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "Every transition of a submission, oldest first: who, when, the reviewer's comment")
-    @APIResponse(responseCode = "200", description = "The transitions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = QuarterlyViews.Event.class, maxItems = QuarterlyService.MAX_EVENTS)))
-    public List<QuarterlyViews.Event> events(@PathParam("id") UUID id) {
-        return quarterly.events(id);
+    public Page<QuarterlyViews.Event> events(@PathParam("id") UUID id) {
+        return new Page<>(quarterly.events(id), null);
     }
 
     @PUT

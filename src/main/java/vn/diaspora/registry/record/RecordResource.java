@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.ETags;
 import vn.diaspora.registry.common.Idempotency;
 import vn.diaspora.registry.common.Limits;
@@ -135,10 +136,8 @@ public abstract class RecordResource<E extends RecordEntity, D extends RecordDat
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "The versions of a record, newest first", description = "Who, when, which fields, via which request or submission; the newest "
             + Limits.HISTORY + " versions.")
-    @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = VersionView.class, maxItems = Limits.HISTORY)))
-    public List<VersionView> history(@PathParam("id") UUID id) {
-        return service().history(id);
+    public Page<VersionView> history(@PathParam("id") UUID id) {
+        return new Page<>(service().history(id), null);
     }
 
     private static jakarta.ws.rs.core.EntityTag etag(RecordView<?> view) {
