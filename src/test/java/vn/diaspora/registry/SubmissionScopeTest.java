@@ -53,7 +53,9 @@ class SubmissionScopeTest {
             String b = report.getString("findings.find { it.rowKey == 'B' }." + language);
             assertEquals(a.replace(lucNgansPerson, "ID"), b.replace(unknown, "ID"), language);
         }
-        assertFalse(report.prettify().contains("219"), "the report names the other unit");
+        // ids are random and may hold "219" themselves: look at the report without them
+        String withoutIds = report.prettify().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID");
+        assertFalse(withoutIds.contains("219"), "the report names the other unit");
     }
 
     @Test
