@@ -104,9 +104,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     @Transactional
     public List<VersionView> history(UUID id) {
-        findReadable(id, true);
+        E e = findReadable(id, true);
         audit.record(AuditLog.Action.HISTORY, collection, List.of(id), null);
-        E e = em.find(entityClass, id);
         List<VersionView> versions = history.read(collection, id);
         if (caller.seesWhole(e.reportingUnit, e.provinceCode)) {
             return versions;
