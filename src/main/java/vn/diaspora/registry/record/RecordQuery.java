@@ -31,7 +31,10 @@ public final class RecordQuery {
     /** Only the records that {@code reach} admits. */
     public RecordQuery within(Reach reach) {
         if (!reach.isAll()) {
-            conditions.add(reach.sql("t.reporting_unit", "t.province_code", params));
+            conditions.add(reach.sql("t.reporting_unit", "t.province_code", value -> {
+                params.add(value);
+                return "?";
+            }));
         }
         return this;
     }

@@ -91,11 +91,10 @@ public class StatisticsService {
         String key = groupBy == GroupBy.CONTRIBUTION_KIND ? groupBy.key + " || coalesce(' ' || (s.snapshot->>'currency'), '')" : groupBy.key;
         String amount = groupBy.amount == null ? "NULL::numeric" : groupBy.amount;
         List<Object> scopeValues = new ArrayList<>();
-        String[] scopeSql = reach.sql("r.reporting_unit", "r.province_code", scopeValues).split("\\?", -1);
-        StringBuilder scopeCondition = new StringBuilder(scopeSql[0]);
-        for (int i = 1; i < scopeSql.length; i++) {
-            scopeCondition.append(":scope").append(i).append(scopeSql[i]);
-        }
+        String scopeCondition = reach.sql("r.reporting_unit", "r.province_code", value -> {
+            scopeValues.add(value);
+            return ":scope" + scopeValues.size();
+        });
         String scoped = "JOIN " + groupBy.table + " r ON r.id = s.record_id"
                 + (prov == null ? "" : " AND r.province_code = :province")
                 + " AND " + scopeCondition;

@@ -1,6 +1,8 @@
 package vn.diaspora.registry.security;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The records one kind of access reaches: the union of the scopes that each of the caller's
@@ -45,24 +47,20 @@ public record Reach(List<Scope> scopes) {
     }
 
     /**
-     * A SQL condition on a record's unit and province columns, with {@code ?} for each value
-     * (added to {@code params} in order): TRUE for all, FALSE for none.
+     * A SQL condition on a record's unit and province columns: TRUE for all, FALSE for none. Each
+     * value goes through {@code bind}, which keeps it as a parameter and answers its marker in the
+     * query's style ({@code ?} or {@code :name}).
      */
-    public String sql(String unitColumn, String provinceColumn, List<Object> params) {
+    public String sql(String unitColumn, String provinceColumn, Function<Object, String> bind) {
         if (isAll()) {
             return "TRUE";
         }
         if (isEmpty()) {
             return "FALSE";
         }
-        return scopes.stream().map(s -> {
-            if (s.unit() != null) {
-                params.add(s.unit());
-                return unitColumn + " = ?";
-            }
-            params.add(s.province());
-            return provinceColumn + " = ?";
-        }).collect(java.util.stream.Collectors.joining(" OR ", "(", ")"));
+        return scopes.stream().map(s -> s.unit() != null ? unitColumn + " = " + bind.apply(s.unit())
+                        : provinceColumn + " = " + bind.apply(s.province()))
+                .collect(Collectors.joining(" OR ", "(", ")"));
     }
 
     /** A reporting unit (with its province), a province, or everything. */
