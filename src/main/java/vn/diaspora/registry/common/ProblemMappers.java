@@ -37,11 +37,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return Response.fromResponse(respond(401, UNAUTHORIZED, List.of(), uri)).header("WWW-Authenticate", AuthProblems.CHALLENGE).build();
+        return challenge(uri);
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return challenge(uri);
+    }
+
+    /** 401 with the bearer challenge (RFC 6750). */
+    private static Response challenge(UriInfo uri) {
         return Response.fromResponse(respond(401, UNAUTHORIZED, List.of(), uri)).header("WWW-Authenticate", AuthProblems.CHALLENGE).build();
     }
 
