@@ -187,7 +187,7 @@ public class QuarterlyService {
         int after = cursor == null ? 0 : position(cursor.get(0));
         List<SubmissionItem> page = rows.after(id, after, n + 1);
         Map<String, String> comments = notes.latestComments(id);
-        List<ItemView> items = page.stream().limit(n).map(row -> itemView(row, comments.get(row.kind + "/" + row.rowKey))).toList();
+        List<ItemView> items = page.stream().limit(n).map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey)))).toList();
         return new Page<>(items, page.size() > n ? Cursor.encode(page.get(n - 1).position) : null);
     }
 

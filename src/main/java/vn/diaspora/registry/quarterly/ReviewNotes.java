@@ -43,7 +43,7 @@ class ReviewNotes {
     }
 
     static String pair(Kind kind, String rowKey, UUID person) {
-        return kind + "/" + rowKey + "/" + person;
+        return SubmissionItem.name(kind, rowKey) + "/" + person;
     }
 
     /** Stores the comments of the review that the submission's latest event records. */
@@ -62,7 +62,7 @@ class ReviewNotes {
         }
     }
 
-    /** The row comments of the submission's latest review (accept or return), by "KIND/rowKey". */
+    /** The row comments of the submission's latest review (accept or return), by {@link SubmissionItem#name}. */
     Map<String, String> latestComments(UUID submission) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -71,7 +71,7 @@ class ReviewNotes {
                             SELECT max(seq) FROM submission_event WHERE submission_id = ?1 AND to_state IN ('ACCEPTED', 'RETURNED'))""")
                 .setParameter(1, submission).getResultList();
         Map<String, String> comments = new HashMap<>();
-        rows.forEach(r -> comments.put(r[0] + "/" + r[1], (String) r[2]));
+        rows.forEach(r -> comments.put(SubmissionItem.name(Kind.valueOf((String) r[0]), (String) r[1]), (String) r[2]));
         return comments;
     }
 }

@@ -124,7 +124,7 @@ class RowStore {
                     if (keys.size() + duplicates.size() >= maxRows) {
                         throw ProblemException.invalid("file", "a submission holds at most " + maxRows + " rows; the file has more");
                     }
-                    if (!keys.add(row.kind() + "/" + row.rowKey())) {
+                    if (!keys.add(SubmissionItem.name(row.kind(), row.rowKey()))) {
                         duplicates.add(new FieldError(row.sheet() + " row " + row.line(), "row key '" + row.rowKey() + "' appears twice"));
                         if (duplicates.size() >= ItemUpload.MAX_ERRORS) {
                             throw repeatedKeys(duplicates);

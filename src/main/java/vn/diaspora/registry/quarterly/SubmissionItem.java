@@ -45,6 +45,11 @@ public class SubmissionItem extends PanacheEntityBase {
     public String sheet;
     public Integer line;
 
+    /** A row as the unit knows it, e.g. PERSON/LN-0012: its kind and its key are unique in a submission. */
+    static String name(Kind kind, String rowKey) {
+        return kind + "/" + rowKey;
+    }
+
     public static class Key implements Serializable {
         public UUID submissionId;
         public Kind kind;
