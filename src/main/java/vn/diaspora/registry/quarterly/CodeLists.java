@@ -3,6 +3,12 @@ package vn.diaspora.registry.quarterly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import vn.diaspora.registry.association.AssociationData;
+import vn.diaspora.registry.contribution.ContributionData;
+import vn.diaspora.registry.person.PersonData.Category;
+import vn.diaspora.registry.person.PersonData.ResidenceStatus;
+import vn.diaspora.registry.person.PersonData.Sex;
+import vn.diaspora.registry.person.PersonData.Status;
 import vn.diaspora.registry.reference.AdminUnit;
 
 import java.util.ArrayList;
@@ -31,24 +37,38 @@ class CodeLists {
     static final Map<String, List<Choice>> FIXED = new LinkedHashMap<>();
 
     static {
-        FIXED.put("action", List.of(new Choice("CREATE", "Thêm"), new Choice("UPDATE", "Sửa"), new Choice("DELETE", "Xóa")));
-        FIXED.put("sex", List.of(new Choice("MALE", "Nam"), new Choice("FEMALE", "Nữ"), new Choice("OTHER", "Khác"),
-                new Choice("UNKNOWN", "Không rõ")));
-        FIXED.put("residenceStatus", List.of(new Choice("CITIZEN", "Có quốc tịch nước sở tại"), new Choice("PERMANENT_RESIDENT", "Thường trú"),
-                new Choice("TEMPORARY_RESIDENT", "Tạm trú"), new Choice("STUDENT", "Du học sinh"), new Choice("WORKER", "Lao động"),
-                new Choice("UNKNOWN", "Không rõ")));
-        FIXED.put("category", List.of(new Choice("EXPERT", "Chuyên gia"), new Choice("INTELLECTUAL", "Trí thức"),
-                new Choice("ENTREPRENEUR", "Doanh nhân"), new Choice("STUDENT", "Sinh viên"), new Choice("WORKER", "Người lao động"),
-                new Choice("ATHLETE", "Vận động viên"), new Choice("ARTIST", "Văn nghệ sĩ"),
-                new Choice("ASSOCIATION_LEADER", "Lãnh đạo hội đoàn"), new Choice("RESPECTED_INDIVIDUAL", "Người có uy tín"),
-                new Choice("OTHER", "Khác")));
-        FIXED.put("status", List.of(new Choice("ACTIVE", "Đang ở nước ngoài"), new Choice("RETURNED", "Đã về nước"),
-                new Choice("DECEASED", "Đã mất"), new Choice("LOST_CONTACT", "Mất liên lạc")));
-        FIXED.put("associationKind", List.of(new Choice("HOMETOWN", "Hội đồng hương"), new Choice("BUSINESS", "Hội doanh nhân"),
-                new Choice("PROFESSIONAL", "Hội nghề nghiệp, trí thức"), new Choice("STUDENT", "Hội sinh viên"), new Choice("OTHER", "Khác")));
-        FIXED.put("contributionKind", List.of(new Choice("INVESTMENT", "Đầu tư"), new Choice("CHARITY", "Từ thiện, nhân đạo"),
-                new Choice("KNOWLEDGE_TRANSFER", "Chuyển giao tri thức"), new Choice("TRADE_PROMOTION", "Xúc tiến thương mại"),
-                new Choice("REMITTANCE", "Kiều hối"), new Choice("OTHER", "Khác")));
+        FIXED.put("action", labelled(SubmissionItem.Action.values(), Map.of(SubmissionItem.Action.CREATE, "Thêm",
+                SubmissionItem.Action.UPDATE, "Sửa", SubmissionItem.Action.DELETE, "Xóa")));
+        FIXED.put("sex", labelled(Sex.values(), Map.of(Sex.MALE, "Nam", Sex.FEMALE, "Nữ", Sex.OTHER, "Khác", Sex.UNKNOWN, "Không rõ")));
+        FIXED.put("residenceStatus", labelled(ResidenceStatus.values(), Map.of(ResidenceStatus.CITIZEN, "Có quốc tịch nước sở tại",
+                ResidenceStatus.PERMANENT_RESIDENT, "Thường trú", ResidenceStatus.TEMPORARY_RESIDENT, "Tạm trú",
+                ResidenceStatus.STUDENT, "Du học sinh", ResidenceStatus.WORKER, "Lao động", ResidenceStatus.UNKNOWN, "Không rõ")));
+        FIXED.put("category", labelled(Category.values(), Map.of(Category.EXPERT, "Chuyên gia", Category.INTELLECTUAL, "Trí thức",
+                Category.ENTREPRENEUR, "Doanh nhân", Category.STUDENT, "Sinh viên", Category.WORKER, "Người lao động",
+                Category.ATHLETE, "Vận động viên", Category.ARTIST, "Văn nghệ sĩ", Category.ASSOCIATION_LEADER, "Lãnh đạo hội đoàn",
+                Category.RESPECTED_INDIVIDUAL, "Người có uy tín", Category.OTHER, "Khác")));
+        FIXED.put("status", labelled(Status.values(), Map.of(Status.ACTIVE, "Đang ở nước ngoài", Status.RETURNED, "Đã về nước",
+                Status.DECEASED, "Đã mất", Status.LOST_CONTACT, "Mất liên lạc")));
+        FIXED.put("associationKind", labelled(AssociationData.Kind.values(), Map.of(AssociationData.Kind.HOMETOWN, "Hội đồng hương",
+                AssociationData.Kind.BUSINESS, "Hội doanh nhân", AssociationData.Kind.PROFESSIONAL, "Hội nghề nghiệp, trí thức",
+                AssociationData.Kind.STUDENT, "Hội sinh viên", AssociationData.Kind.OTHER, "Khác")));
+        FIXED.put("contributionKind", labelled(ContributionData.Kind.values(), Map.of(ContributionData.Kind.INVESTMENT, "Đầu tư",
+                ContributionData.Kind.CHARITY, "Từ thiện, nhân đạo", ContributionData.Kind.KNOWLEDGE_TRANSFER, "Chuyển giao tri thức",
+                ContributionData.Kind.TRADE_PROMOTION, "Xúc tiến thương mại", ContributionData.Kind.REMITTANCE, "Kiều hối",
+                ContributionData.Kind.OTHER, "Khác")));
+    }
+
+    /** The choices of an enum, in its order; a value without a label stops the start (the enum is where codes are defined). */
+    private static <E extends Enum<E>> List<Choice> labelled(E[] values, Map<E, String> labels) {
+        List<Choice> choices = new ArrayList<>();
+        for (E value : values) {
+            String label = labels.get(value);
+            if (label == null) {
+                throw new IllegalStateException("no Vietnamese label for " + value.getDeclaringClass().getSimpleName() + "." + value);
+            }
+            choices.add(new Choice(value.name(), label));
+        }
+        return List.copyOf(choices);
     }
 
     /** Lists whose labels repeat (two communes may share a name), so the dropdown shows the code too. */
