@@ -9,6 +9,7 @@ import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.JsonColumns;
 import vn.diaspora.registry.record.RecordQuery;
+import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.security.Reach;
 
@@ -22,7 +23,7 @@ public class AssociationService extends RecordService<Association, AssociationDa
     PersonService persons;
 
     public AssociationService() {
-        super("associations", "association", Association.class, AssociationData.class);
+        super(RecordKind.ASSOCIATION, Association.class, AssociationData.class);
     }
 
     public record Filter(String country, Kind kind, java.util.UUID member, Instant updatedSince) {
@@ -78,15 +79,5 @@ public class AssociationService extends RecordService<Association, AssociationDa
     @Override
     protected String impliedUnit(AssociationData d, Reach links) {
         return null;
-    }
-
-    @Override
-    public List<String> officerOnlyFields() {
-        return List.of("contacts", "notes");
-    }
-
-    @Override
-    protected String noun() {
-        return "Association";
     }
 }

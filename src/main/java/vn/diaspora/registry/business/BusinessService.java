@@ -10,6 +10,7 @@ import vn.diaspora.registry.person.Person;
 import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.JsonColumns;
 import vn.diaspora.registry.record.RecordQuery;
+import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.security.Reach;
 
@@ -25,7 +26,7 @@ public class BusinessService extends RecordService<Business, BusinessData> {
     PersonService persons;
 
     public BusinessService() {
-        super("businesses", "business", Business.class, BusinessData.class);
+        super(RecordKind.BUSINESS, Business.class, BusinessData.class);
     }
 
     public record Filter(String country, Boolean distributesVietnameseGoods, UUID owner, Instant updatedSince) {
@@ -98,15 +99,5 @@ public class BusinessService extends RecordService<Business, BusinessData> {
         }
         Person owner = persons.findWithin(d.owners().get(0).personId(), links);
         return owner == null ? null : owner.reportingUnit;
-    }
-
-    @Override
-    public List<String> officerOnlyFields() {
-        return List.of("contacts", "notes");
-    }
-
-    @Override
-    protected String noun() {
-        return "Business";
     }
 }

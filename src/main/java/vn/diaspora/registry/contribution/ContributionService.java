@@ -10,6 +10,7 @@ import vn.diaspora.registry.contribution.ContributionData.Kind;
 import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.RecordEntity;
 import vn.diaspora.registry.record.RecordQuery;
+import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.security.Reach;
 
@@ -31,7 +32,7 @@ public class ContributionService extends RecordService<Contribution, Contributio
     BusinessService businesses;
 
     public ContributionService() {
-        super("contributions", "contribution", Contribution.class, ContributionData.class);
+        super(RecordKind.CONTRIBUTION, Contribution.class, ContributionData.class);
     }
 
     public record Filter(Kind kind, UUID person, UUID association, UUID business, LocalDate from, LocalDate to, Instant updatedSince) {
@@ -98,15 +99,5 @@ public class ContributionService extends RecordService<Contribution, Contributio
     protected String impliedUnit(ContributionData d, Reach links) {
         return Stream.of(persons.findWithin(d.personId(), links), associations.findWithin(d.associationId(), links), businesses.findWithin(d.businessId(), links))
                 .filter(r -> r != null).map((RecordEntity r) -> r.reportingUnit).findFirst().orElse(null);
-    }
-
-    @Override
-    public List<String> officerOnlyFields() {
-        return List.of();
-    }
-
-    @Override
-    protected String noun() {
-        return "Contribution";
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.audit.AuditLog;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordView;
 import vn.diaspora.registry.record.VersionView;
 import vn.diaspora.registry.security.Caller;
@@ -26,8 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PersonPrivacy {
     /** Fields removed by erasure, from the record's versions. */
-    static final List<String> PERSONAL = List.of("fullName", "foreignName", "birthName", "birthDate", "birthYear", "city",
-            "occupation", "expertise", "employer", "contacts", "relativesContact", "consent", "notes");
+    static final List<String> PERSONAL = RecordKind.PERSON.personal();
+    private static final String PERSONS = RecordKind.PERSON.collection();
     static final String ERASED_NAME = "[đã xóa / erased]";
     static final int MAX_LINKS = 10_000;
 
@@ -71,7 +72,7 @@ public class PersonPrivacy {
                         LIMIT\s""" + MAX_LINKS)
                 .setParameter(1, id).getResultList();
         List<Link> links = rows.stream().map(r -> new Link((String) r[0], (UUID) r[1], (String) r[2], (String) r[3])).toList();
-        audit.record(AuditLog.Action.EXPORT, "persons", List.of(id), 1);
+        audit.record(AuditLog.Action.EXPORT, PERSONS, List.of(id), 1);
         return new Export(person, history, links, Instant.now());
     }
 
@@ -99,9 +100,9 @@ public class PersonPrivacy {
         if (ERASED_NAME.equals(p.fullName)) {
             return;
         }
-        scrub("record_version", "snapshot", "collection = 'persons' AND record_id = ?1", id);
+        scrub("record_version", "snapshot", "collection = '" + PERSONS + "' AND record_id = ?1", id);
         // The quarterly rows that created or changed the record hold the same personal data.
-        scrub("submission_item", "data", "kind = 'PERSON' AND data IS NOT NULL AND (record_id = ?1 OR applied_id = ?1)", id);
+        scrub("submission_item", "data", "kind = '" + RecordKind.PERSON + "' AND data IS NOT NULL AND (record_id = ?1 OR applied_id = ?1)", id);
         p.fullName = ERASED_NAME;
         p.foreignName = null;
         p.birthName = null;
@@ -126,12 +127,12 @@ public class PersonPrivacy {
         p.contentHash = "erased";
         em.createNativeQuery("""
                         INSERT INTO record_version (collection, record_id, version, action, changed_fields, snapshot, actor, at, reason)
-                        VALUES ('persons', ?1, ?2, 'DELETE', cast(?3 AS text[]), cast(?4 AS jsonb), ?5, ?6, ?7)""")
+                        VALUES (?8, ?1, ?2, 'DELETE', cast(?3 AS text[]), cast(?4 AS jsonb), ?5, ?6, ?7)""")
                 .setParameter(1, id).setParameter(2, p.version).setParameter(3, "{" + String.join(",", PERSONAL) + "}")
                 .setParameter(4, json.valueToTree(java.util.Map.of("fullName", ERASED_NAME, "country", p.country,
                         "hometownCode", p.hometownCode, "reportingUnit", p.reportingUnit)).toString())
-                .setParameter(5, p.updatedBy).setParameter(6, java.sql.Timestamp.from(p.updatedAt)).setParameter(7, p.deleteReason)
+                .setParameter(5, p.updatedBy).setParameter(6, java.sql.Timestamp.from(p.updatedAt)).setParameter(7, p.deleteReason).setParameter(8, PERSONS)
                 .executeUpdate();
-        audit.record(AuditLog.Action.ERASE, "persons", List.of(id), 1);
+        audit.record(AuditLog.Action.ERASE, PERSONS, List.of(id), 1);
     }
 }

@@ -10,6 +10,7 @@ import vn.diaspora.registry.person.PersonData.Sex;
 import vn.diaspora.registry.person.PersonData.Status;
 import vn.diaspora.registry.record.JsonColumns;
 import vn.diaspora.registry.record.RecordQuery;
+import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.security.Reach;
 
@@ -24,7 +25,7 @@ import java.util.List;
 public class PersonService extends RecordService<Person, PersonData> {
 
     public PersonService() {
-        super("persons", "person", Person.class, PersonData.class);
+        super(RecordKind.PERSON, Person.class, PersonData.class);
     }
 
     /** List filters of /persons; a hometown filter covers the units under it across the 2025 reform. */
@@ -167,15 +168,5 @@ public class PersonService extends RecordService<Person, PersonData> {
     @Override
     protected String impliedUnit(PersonData d, Reach links) {
         return reference.reportingUnitFor(d.hometownCode());
-    }
-
-    @Override
-    public List<String> officerOnlyFields() {
-        return List.of("contacts", "relativesContact", "notes");
-    }
-
-    @Override
-    protected String noun() {
-        return "Person";
     }
 }

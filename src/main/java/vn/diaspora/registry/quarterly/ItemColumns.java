@@ -1,6 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
-import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordKind;
 
 import java.util.List;
 import java.util.Map;
@@ -32,14 +32,14 @@ final class ItemColumns {
             new Column(BASE_VERSION, "baseVersion", Type.INTEGER, ""),
             new Column(REASON, "reason", Type.TEXT, ""));
 
-    static final Map<Kind, String> SHEETS = Map.of(
-            Kind.PERSON, "Người ở nước ngoài",
-            Kind.ASSOCIATION, "Hội đoàn",
-            Kind.BUSINESS, "Doanh nghiệp",
-            Kind.CONTRIBUTION, "Đóng góp");
+    static final Map<RecordKind, String> SHEETS = Map.of(
+            RecordKind.PERSON, "Người ở nước ngoài",
+            RecordKind.ASSOCIATION, "Hội đoàn",
+            RecordKind.BUSINESS, "Doanh nghiệp",
+            RecordKind.CONTRIBUTION, "Đóng góp");
 
-    static final Map<Kind, List<Column>> FIELDS = Map.of(
-            Kind.PERSON, List.of(
+    static final Map<RecordKind, List<Column>> FIELDS = Map.of(
+            RecordKind.PERSON, List.of(
                     new Column("Họ và tên", "fullName", Type.TEXT, "Nguyễn Thị Hương"),
                     new Column("Tên ở nước ngoài", "foreignName", Type.TEXT, "Huong Nguyen"),
                     new Column("Tên khai sinh", "birthName", Type.TEXT, ""),
@@ -63,7 +63,7 @@ final class ItemColumns {
                     new Column("Điện thoại người thân", "relativesContact.phone", Type.TEXT, ""),
                     new Column("Trạng thái", "status", Type.TEXT, "Đang ở nước ngoài", "status"),
                     new Column("Ghi chú", "notes", Type.TEXT, "")),
-            Kind.ASSOCIATION, List.of(
+            RecordKind.ASSOCIATION, List.of(
                     new Column("Tên hội", "name", Type.TEXT, "Hội đồng hương Bắc Giang tại Nhật Bản"),
                     new Column("Tên gốc", "originalName", Type.TEXT, ""),
                     new Column("Loại hình", "kind", Type.TEXT, "Hội đồng hương", "associationKind"),
@@ -75,7 +75,7 @@ final class ItemColumns {
                     new Column("Điện thoại", "contacts.phone", Type.TEXT, ""),
                     new Column("Website", "website", Type.TEXT, ""),
                     new Column("Ghi chú", "notes", Type.TEXT, "")),
-            Kind.BUSINESS, List.of(
+            RecordKind.BUSINESS, List.of(
                     new Column("Tên doanh nghiệp", "name", Type.TEXT, "Lục Ngạn Lychee GmbH"),
                     new Column("Quốc gia", "country", Type.TEXT, "Đức (DE)", "country"),
                     new Column("Thành phố", "city", Type.TEXT, "Berlin"),
@@ -89,7 +89,7 @@ final class ItemColumns {
                     new Column("Điện thoại", "contacts.phone", Type.TEXT, ""),
                     new Column("Website", "website", Type.TEXT, ""),
                     new Column("Ghi chú", "notes", Type.TEXT, "")),
-            Kind.CONTRIBUTION, List.of(
+            RecordKind.CONTRIBUTION, List.of(
                     new Column("Loại đóng góp", "kind", Type.TEXT, "Từ thiện, nhân đạo", "contributionKind"),
                     new Column("Ngày", "date", Type.DATE, "2026-02-10"),
                     new Column("Số tiền", "amount", Type.DECIMAL, "250000000"),
@@ -104,7 +104,7 @@ final class ItemColumns {
     }
 
     /** The template's header of the column that holds a field (data.contacts.email, nationalities[1], baseVersion), or null. */
-    static String header(Kind kind, String field) {
+    static String header(RecordKind kind, String field) {
         String path = field.startsWith("data.") ? field.substring(5) : field;
         String bare = path.replaceAll("\\[\\d+]", "");
         for (List<Column> columns : List.of(ROW, FIELDS.get(kind))) {
@@ -117,8 +117,8 @@ final class ItemColumns {
         return null;
     }
 
-    static Kind kindOfSheet(String name) {
-        for (Map.Entry<Kind, String> e : SHEETS.entrySet()) {
+    static RecordKind kindOfSheet(String name) {
+        for (Map.Entry<RecordKind, String> e : SHEETS.entrySet()) {
             if (e.getValue().equalsIgnoreCase(name.strip()) || e.getKey().name().equalsIgnoreCase(name.strip())) {
                 return e.getKey();
             }

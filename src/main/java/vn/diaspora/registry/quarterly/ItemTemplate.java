@@ -11,7 +11,7 @@ import org.dhatim.fastexcel.Worksheet;
 import vn.diaspora.registry.common.SpreadsheetText;
 import vn.diaspora.registry.quarterly.CodeLists.Choice;
 import vn.diaspora.registry.quarterly.ItemColumns.Column;
-import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordKind;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -60,8 +60,8 @@ class ItemTemplate {
     void xlsx(OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Diaspora Registry", "1.0");
         Worksheet guide = wb.newWorksheet(INSTRUCTIONS);
-        Map<Kind, Worksheet> sheets = new HashMap<>();
-        for (Kind kind : Kind.values()) {
+        Map<RecordKind, Worksheet> sheets = new HashMap<>();
+        for (RecordKind kind : RecordKind.values()) {
             sheets.put(kind, wb.newWorksheet(ItemColumns.SHEETS.get(kind)));
         }
         Worksheet listSheet = wb.newWorksheet(LISTS);
@@ -72,7 +72,7 @@ class ItemTemplate {
         }
         guide.style(0, 0).bold().fontSize(14).set();
         guide.width(0, 30);
-        for (Kind kind : Kind.values()) {
+        for (RecordKind kind : RecordKind.values()) {
             row++;
             text(guide, row, 0, ItemColumns.SHEETS.get(kind));
             guide.style(row++, 0).bold().set();
@@ -84,7 +84,7 @@ class ItemTemplate {
             }
             row += 2;
         }
-        for (Kind kind : Kind.values()) {
+        for (RecordKind kind : RecordKind.values()) {
             dataSheet(sheets.get(kind), columns(kind), lists);
         }
         wb.finish();
@@ -138,14 +138,14 @@ class ItemTemplate {
         ws.value(row, column, SpreadsheetText.neutralise(value));
     }
 
-    void csv(Kind kind, OutputStream out) throws IOException {
+    void csv(RecordKind kind, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         w.write(columns(kind).stream().map(c -> quote(c.header())).collect(Collectors.joining(",")) + "\r\n");
         w.flush();
     }
 
-    private static List<Column> columns(Kind kind) {
+    private static List<Column> columns(RecordKind kind) {
         List<Column> all = new ArrayList<>(ItemColumns.ROW);
         all.addAll(ItemColumns.FIELDS.get(kind));
         return all;
@@ -156,7 +156,7 @@ class ItemTemplate {
         return s.matches("[^,\";\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
-    static String fileName(Kind kind) {
+    static String fileName(RecordKind kind) {
         return "submission-" + kind.name().toLowerCase(Locale.ROOT) + ".csv";
     }
 }

@@ -19,7 +19,7 @@ import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.quarterly.ItemColumns.Column;
-import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordKind;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class ItemUpload {
     ObjectMapper json;
 
     /** A parsed row: where it came from and what it says. */
-    record UploadRow(String sheet, long line, Kind kind, String rowKey, SubmissionItem.Action action, UUID recordId,
+    record UploadRow(String sheet, long line, RecordKind kind, String rowKey, SubmissionItem.Action action, UUID recordId,
                      Integer baseVersion, ObjectNode data, String reason) {
     }
 
@@ -72,7 +72,7 @@ class ItemUpload {
         Object get(int column);
     }
 
-    void readCsv(InputStream in, Kind kind, Consumer<UploadRow> rows) {
+    void readCsv(InputStream in, RecordKind kind, Consumer<UploadRow> rows) {
         List<FieldError> errors = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
@@ -122,7 +122,7 @@ class ItemUpload {
         int dataRows = 0;
         try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
             for (Sheet sheet : (Iterable<Sheet>) workbook.getSheets()::iterator) {
-                Kind kind = ItemColumns.kindOfSheet(sheet.getName());
+                RecordKind kind = ItemColumns.kindOfSheet(sheet.getName());
                 if (kind == null) {
                     if (!NON_DATA_SHEETS.contains(sheet.getName().strip().toLowerCase(Locale.ROOT))) {
                         errors.add(new FieldError(sheet.getName(), "unknown sheet: expected one of " + ItemColumns.SHEETS.values()));
@@ -198,7 +198,7 @@ class ItemUpload {
     }
 
     /** Column index of every header: the row's own columns, then the kind's fields (Vietnamese header or JSON name). */
-    private static int[] columns(String sheet, Kind kind, List<String> headers, List<FieldError> errors) {
+    private static int[] columns(String sheet, RecordKind kind, List<String> headers, List<FieldError> errors) {
         List<Column> all = new ArrayList<>(ItemColumns.ROW);
         all.addAll(ItemColumns.FIELDS.get(kind));
         int[] map = new int[all.size()];
@@ -228,7 +228,7 @@ class ItemUpload {
         return map;
     }
 
-    private void row(String sheet, long line, Kind kind, int[] map, Cells cells, List<FieldError> errors, Consumer<UploadRow> rows) {
+    private void row(String sheet, long line, RecordKind kind, int[] map, Cells cells, List<FieldError> errors, Consumer<UploadRow> rows) {
         if (errors.size() >= MAX_ERRORS) {
             return;
         }

@@ -40,7 +40,7 @@ import vn.diaspora.registry.quarterly.QuarterlyViews.ReturnRequest;
 import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
 import vn.diaspora.registry.quarterly.Submission.State;
-import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordKind;
 
 import java.util.List;
 import java.util.UUID;
@@ -182,9 +182,9 @@ public class QuarterlyResource {
     @APIResponse(responseCode = "413", description = "The file is larger than 16 MiB, or a workbook that unpacks to more than 256 MiB")
     public QuarterlyViews.UploadSummary upload(@PathParam("id") UUID id,
                                                @Parameter(description = "Record kind of a CSV file (PERSON by default); an XLSX names it per sheet")
-                                               @Schema(implementation = Kind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
+                                               @Schema(implementation = RecordKind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
                                                java.io.InputStream body) {
-        Kind csvKind = Params.enumValue("kind", kind, Kind.class);
+        RecordKind csvKind = Params.enumValue("kind", kind, RecordKind.class);
         return uploads.run(caller.subject(), () -> quarterly.upload(id, body, csvKind));
     }
 
@@ -205,7 +205,7 @@ public class QuarterlyResource {
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The CSV template of one record kind (person, association, business, contribution)")
     public jakarta.ws.rs.core.Response templateCsv(@Schema(enumeration = {"person", "association", "business", "contribution"}) @PathParam("kind") String kind) {
-        Kind k = Params.enumValue("kind", kind, Kind.class);
+        RecordKind k = Params.enumValue("kind", kind, RecordKind.class);
         jakarta.ws.rs.core.StreamingOutput out = o -> template.csv(k, o);
         return jakarta.ws.rs.core.Response.ok(out, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + ItemTemplate.fileName(k) + "\"").build();
@@ -216,8 +216,8 @@ public class QuarterlyResource {
     @RolesAllowed(UNIT_OFFICER)
     @Operation(summary = "Remove a row")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void deleteItem(@PathParam("id") UUID id, @Schema(implementation = Kind.class, type = SchemaType.STRING) @PathParam("kind") String kind, @Size(max = Limits.ROW_KEY) @PathParam("rowKey") String rowKey) {
-        quarterly.deleteItem(id, Params.enumValue("kind", kind, Kind.class), rowKey);
+    public void deleteItem(@PathParam("id") UUID id, @Schema(implementation = RecordKind.class, type = SchemaType.STRING) @PathParam("kind") String kind, @Size(max = Limits.ROW_KEY) @PathParam("rowKey") String rowKey) {
+        quarterly.deleteItem(id, Params.enumValue("kind", kind, RecordKind.class), rowKey);
     }
 
     @POST
@@ -235,12 +235,12 @@ public class QuarterlyResource {
     @Operation(summary = "Decide that a person row is not the same person as a likely duplicate the dry run named",
             description = "By the unit while it edits the submission, or by the province while it reviews it. Remembered for the pair "
                     + "(also when the row is uploaded again). Accept is refused while a likely duplicate is undecided. Answers the dry run anew.")
-    public ValidationReport notDuplicate(@PathParam("id") UUID id, @Schema(implementation = Kind.class, type = SchemaType.STRING) @PathParam("kind") String kind,
+    public ValidationReport notDuplicate(@PathParam("id") UUID id, @Schema(implementation = RecordKind.class, type = SchemaType.STRING) @PathParam("kind") String kind,
                                          @Size(max = Limits.ROW_KEY) @PathParam("rowKey") String rowKey, QuarterlyViews.NotDuplicate decision) {
         if (decision == null) {
             throw ProblemException.missingBody();
         }
-        return quarterly.notDuplicate(id, Params.enumValue("kind", kind, Kind.class), rowKey, validation.valid(decision).personId());
+        return quarterly.notDuplicate(id, Params.enumValue("kind", kind, RecordKind.class), rowKey, validation.valid(decision).personId());
     }
 
     @POST

@@ -8,9 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
-import vn.diaspora.registry.association.AssociationService;
 import vn.diaspora.registry.audit.AuditLog;
-import vn.diaspora.registry.business.BusinessService;
 import vn.diaspora.registry.common.Cursor;
 import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.Ids;
@@ -18,7 +16,6 @@ import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
-import vn.diaspora.registry.contribution.ContributionService;
 import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
@@ -27,7 +24,7 @@ import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
 import vn.diaspora.registry.quarterly.Submission.State;
 import vn.diaspora.registry.quarterly.SubmissionItem.Action;
-import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.reference.AdminUnit;
 import vn.diaspora.registry.reference.ReferenceData;
@@ -35,7 +32,9 @@ import vn.diaspora.registry.security.Caller;
 
 import java.io.InputStream;
 import java.time.Instant;
+import io.quarkus.arc.All;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,12 +59,6 @@ public class QuarterlyService {
     @Inject
     PersonService persons;
     @Inject
-    AssociationService associations;
-    @Inject
-    BusinessService businesses;
-    @Inject
-    ContributionService contributions;
-    @Inject
     ReviewNotes notes;
     @Inject
     ReportingCalendar calendar;
@@ -74,13 +67,15 @@ public class QuarterlyService {
     @Inject
     AuditLog audit;
 
-    RecordService<?, ?> records(Kind kind) {
-        return switch (kind) {
-            case PERSON -> persons;
-            case ASSOCIATION -> associations;
-            case BUSINESS -> businesses;
-            case CONTRIBUTION -> contributions;
-        };
+    private final Map<RecordKind, RecordService<?, ?>> byKind = new EnumMap<>(RecordKind.class);
+
+    @Inject
+    void register(@All List<RecordService<?, ?>> services) {
+        services.forEach(s -> byKind.put(s.kind(), s));
+    }
+
+    RecordService<?, ?> records(RecordKind kind) {
+        return byKind.get(kind);
     }
 
     // ---- submissions ----------------------------------------------------------------------------
@@ -154,7 +149,7 @@ public class QuarterlyService {
     /** Stores the rows of an uploaded CSV or XLSX file (RowStore); any bad row stores none. */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "registry.quarterly.transaction-timeout")
-    public QuarterlyViews.UploadSummary upload(UUID id, InputStream body, Kind csvKind) {
+    public QuarterlyViews.UploadSummary upload(UUID id, InputStream body, RecordKind csvKind) {
         Submission s = editable(id);
         QuarterlyViews.UploadSummary stored = rows.upload(id, body, csvKind);
         touch(s);
@@ -162,7 +157,7 @@ public class QuarterlyService {
     }
 
     @Transactional
-    public void deleteItem(UUID id, Kind kind, String rowKey) {
+    public void deleteItem(UUID id, RecordKind kind, String rowKey) {
         Submission s = editable(id);
         rows.delete(id, kind, rowKey);
         touch(s);
@@ -274,7 +269,7 @@ public class QuarterlyService {
      * decider may read. Remembered for the pair, also when the row is uploaded again.
      */
     @Transactional
-    public ValidationReport notDuplicate(UUID id, Kind kind, String rowKey, UUID person) {
+    public ValidationReport notDuplicate(UUID id, RecordKind kind, String rowKey, UUID person) {
         Submission s = locked(id);
         boolean unit = s.unitCode.equals(caller.unit()) && (s.state == State.DRAFT || s.state == State.RETURNED);
         boolean province = s.provinceCode.equals(caller.province()) && s.state == State.SUBMITTED;

@@ -13,7 +13,7 @@ import vn.diaspora.registry.common.Identified;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.quarterly.Submission.State;
 import vn.diaspora.registry.quarterly.SubmissionItem.Action;
-import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordKind;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class QuarterlyViews {
 
     @Schema(name = "SubmissionItemInput", description = "A row of a submission; a row with a known rowKey replaces that row")
     public record ItemInput(
-            @NotNull Kind kind,
+            @NotNull RecordKind kind,
             @NotBlank @Size(max = Limits.ROW_KEY) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable") @Schema(example = "LN-2026-0042", description = "The unit's own key of the row") String rowKey,
             @NotNull Action action,
             @Schema(description = "The record changed or deleted (UPDATE, DELETE)") UUID recordId,
@@ -54,7 +54,7 @@ public final class QuarterlyViews {
     }
 
     @Schema(name = "SubmissionItem")
-    public record ItemView(int position, Kind kind, @Schema(maxLength = Limits.ROW_KEY) String rowKey, Action action, UUID recordId,
+    public record ItemView(int position, RecordKind kind, @Schema(maxLength = Limits.ROW_KEY) String rowKey, Action action, UUID recordId,
                            Integer baseVersion, @Schema(type = SchemaType.OBJECT) JsonNode data,
                            @Schema(maxLength = Limits.DELETE_REASON) String reason,
                            @Schema(description = "The record created or changed when the submission was accepted") UUID appliedId,
@@ -62,7 +62,7 @@ public final class QuarterlyViews {
     }
 
     @Schema(name = "RowReport", description = "One finding of a dry run, in Vietnamese and English")
-    public record RowReport(@Schema(description = "Position of the row in the submission, from 1") int row, Kind kind,
+    public record RowReport(@Schema(description = "Position of the row in the submission, from 1") int row, RecordKind kind,
                             @Schema(maxLength = Limits.ROW_KEY) String rowKey,
                             @Schema(description = "Sheet of the uploaded file the row came from (absent for rows sent as JSON)", maxLength = 100) String sheet,
                             @Schema(description = "Line of that sheet, as Excel numbers it") Integer line,
@@ -116,7 +116,7 @@ public final class QuarterlyViews {
     }
 
     @Schema(name = "RowComment", description = "The reviewer's comment on one row")
-    public record RowComment(@NotNull Kind kind, @NotBlank @Size(max = Limits.ROW_KEY) @Schema(example = "LN-0012") String rowKey,
+    public record RowComment(@NotNull RecordKind kind, @NotBlank @Size(max = Limits.ROW_KEY) @Schema(example = "LN-0012") String rowKey,
                              @NotBlank @Size(max = Limits.REASON) @Schema(example = "Quốc gia cư trú chưa đúng") String comment) {
     }
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowComment;
-import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordKind;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,7 +24,7 @@ class ReviewNotes {
     @Inject
     EntityManager em;
 
-    void notDuplicate(UUID submission, Kind kind, String rowKey, UUID person, String actor) {
+    void notDuplicate(UUID submission, RecordKind kind, String rowKey, UUID person, String actor) {
         em.createNativeQuery("""
                         INSERT INTO duplicate_decision (submission_id, kind, row_key, person_id, decided_by, decided_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING""")
@@ -38,11 +38,11 @@ class ReviewNotes {
         List<Object[]> rows = em.createNativeQuery("SELECT kind, row_key, person_id FROM duplicate_decision WHERE submission_id = ?1")
                 .setParameter(1, submission).getResultList();
         Set<String> pairs = new HashSet<>();
-        rows.forEach(r -> pairs.add(pair(Kind.valueOf((String) r[0]), (String) r[1], (UUID) r[2])));
+        rows.forEach(r -> pairs.add(pair(RecordKind.valueOf((String) r[0]), (String) r[1], (UUID) r[2])));
         return pairs;
     }
 
-    static String pair(Kind kind, String rowKey, UUID person) {
+    static String pair(RecordKind kind, String rowKey, UUID person) {
         return SubmissionItem.name(kind, rowKey) + "/" + person;
     }
 
@@ -71,7 +71,7 @@ class ReviewNotes {
                             SELECT max(seq) FROM submission_event WHERE submission_id = ?1 AND to_state IN ('ACCEPTED', 'RETURNED'))""")
                 .setParameter(1, submission).getResultList();
         Map<String, String> comments = new HashMap<>();
-        rows.forEach(r -> comments.put(SubmissionItem.name(Kind.valueOf((String) r[0]), (String) r[1]), (String) r[2]));
+        rows.forEach(r -> comments.put(SubmissionItem.name(RecordKind.valueOf((String) r[0]), (String) r[1]), (String) r[2]));
         return comments;
     }
 }

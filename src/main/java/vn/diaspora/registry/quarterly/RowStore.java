@@ -13,7 +13,7 @@ import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
-import vn.diaspora.registry.quarterly.SubmissionItem.Kind;
+import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.security.FieldCipher;
 
 import java.io.BufferedInputStream;
@@ -108,7 +108,7 @@ class RowStore {
      * refused when it inflates too far (WorkbookInflation), reading stops at the row limit, at
      * the hundredth problem or repeated row key, and the rows go to the database in batches.
      */
-    QuarterlyViews.UploadSummary upload(UUID id, InputStream body, Kind csvKind) {
+    QuarterlyViews.UploadSummary upload(UUID id, InputStream body, RecordKind csvKind) {
         int[] counters = {lastPosition(id), 0};
         Set<String> keys = new HashSet<>();
         List<FieldError> duplicates = new ArrayList<>();
@@ -160,7 +160,7 @@ class RowStore {
                     WorkbookInflation.check(workbook);
                     files.readXlsx(new ByteArrayInputStream(workbook), sink);
                 } else {
-                    files.readCsv(in, csvKind == null ? Kind.PERSON : csvKind, sink);
+                    files.readCsv(in, csvKind == null ? RecordKind.PERSON : csvKind, sink);
                 }
                 ps.executeBatch();
             } catch (IOException e) {
@@ -194,7 +194,7 @@ class RowStore {
         return last == null ? 0 : last;
     }
 
-    void delete(UUID id, Kind kind, String rowKey) {
+    void delete(UUID id, RecordKind kind, String rowKey) {
         long n = SubmissionItem.delete("submissionId = ?1 AND kind = ?2 AND rowKey = ?3", id, kind, rowKey);
         if (n == 0) {
             throw ProblemException.notFound("Row " + kind + "/" + rowKey);
@@ -207,7 +207,7 @@ class RowStore {
                 .setParameter("s", id).setParameter("after", position).setMaxResults(count).getResultList();
     }
 
-    SubmissionItem find(UUID id, Kind kind, String rowKey) {
+    SubmissionItem find(UUID id, RecordKind kind, String rowKey) {
         SubmissionItem.Key key = new SubmissionItem.Key();
         key.submissionId = id;
         key.kind = kind;

@@ -13,15 +13,13 @@ import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
 import java.util.UUID;
+import vn.diaspora.registry.record.RecordKind;
 
 /** A row of a submission, keyed by the unit's own row key. */
 @Entity
 @Table(name = "submission_item")
 @IdClass(SubmissionItem.Key.class)
 public class SubmissionItem extends PanacheEntityBase {
-    @Schema(name = "RecordKind")
-    public enum Kind { PERSON, ASSOCIATION, BUSINESS, CONTRIBUTION }
-
     @Schema(name = "RowAction")
     public enum Action { CREATE, UPDATE, DELETE }
 
@@ -29,7 +27,7 @@ public class SubmissionItem extends PanacheEntityBase {
     public UUID submissionId;
     @Id
     @Enumerated(EnumType.STRING)
-    public Kind kind;
+    public RecordKind kind;
     @Id
     public String rowKey;
     @Enumerated(EnumType.STRING)
@@ -46,13 +44,13 @@ public class SubmissionItem extends PanacheEntityBase {
     public Integer line;
 
     /** A row as the unit knows it, e.g. PERSON/LN-0012: its kind and its key are unique in a submission. */
-    static String name(Kind kind, String rowKey) {
+    static String name(RecordKind kind, String rowKey) {
         return kind + "/" + rowKey;
     }
 
     public static class Key implements Serializable {
         public UUID submissionId;
-        public Kind kind;
+        public RecordKind kind;
         public String rowKey;
 
         @Override

@@ -58,16 +58,22 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     @Inject
     vn.diaspora.registry.audit.AuditLog audit;
 
+    private final RecordKind kind;
     private final String collection;
     private final String table;
     private final Class<E> entityClass;
     private final Class<D> dataClass;
 
-    protected RecordService(String collection, String table, Class<E> entityClass, Class<D> dataClass) {
-        this.collection = collection;
-        this.table = table;
+    protected RecordService(RecordKind kind, Class<E> entityClass, Class<D> dataClass) {
+        this.kind = kind;
+        this.collection = kind.collection();
+        this.table = kind.table();
         this.entityClass = entityClass;
         this.dataClass = dataClass;
+    }
+
+    public RecordKind kind() {
+        return kind;
     }
 
     protected abstract E newEntity();
@@ -82,16 +88,6 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     /** The reporting unit the data implies when none is given (from records within {@code links}), or null. */
     protected abstract String impliedUnit(D data, Reach links);
-
-    /**
-     * Fields that only callers who may write the record see (registry admins, and officers in
-     * whose unit or province it lies); other readers (api-reader) get the record without them,
-     * in every channel: reads, lists, history, replays.
-     */
-    public abstract List<String> officerOnlyFields();
-
-    /** What a missing record is called in messages, e.g. "Person". */
-    protected abstract String noun();
 
     // ---- reads --------------------------------------------------------------------------------
 
@@ -317,7 +313,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         }
         E e = em.find(entityClass, recordId);
         if (e == null || e.deletedAt != null || !unit.equals(e.reportingUnit)) {
-            return List.of(new FieldError("recordId", "no " + noun().toLowerCase() + " " + recordId + " among the unit's records", ErrorCode.RECORD_NOT_IN_UNIT));
+            return List.of(new FieldError("recordId", "no " + kind.noun().toLowerCase() + " " + recordId + " among the unit's records", ErrorCode.RECORD_NOT_IN_UNIT));
         }
         if (baseVersion == null) {
             return List.of(new FieldError("baseVersion", "required: the version the row was based on", ErrorCode.BASE_VERSION_REQUIRED));
@@ -456,7 +452,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     private E findReadable(UUID id, boolean includeDeleted) {
         E e = em.find(entityClass, id);
         if (e == null || (!includeDeleted && e.deletedAt != null) || !caller.canRead(e.reportingUnit, e.provinceCode)) {
-            throw ProblemException.notFound(noun() + " " + id);
+            throw ProblemException.notFound(kind.noun() + " " + id);
         }
         return e;
     }
@@ -464,7 +460,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     private E findWritable(UUID id, int expectedVersion) {
         E e = em.find(entityClass, id, LockModeType.PESSIMISTIC_WRITE);
         if (e == null || e.deletedAt != null || !caller.canRead(e.reportingUnit, e.provinceCode)) {
-            throw ProblemException.notFound(noun() + " " + id);
+            throw ProblemException.notFound(kind.noun() + " " + id);
         }
         if (!caller.officer().admits(e.reportingUnit, e.provinceCode)) {
             throw new ForbiddenException();
@@ -484,7 +480,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     /** Adds an error when a referenced record is not within {@code reach} (unknown and out-of-scope alike). */
     protected static void checkLink(List<FieldError> errors, String field, UUID id, RecordService<?, ?> target, Reach reach) {
         if (id != null && target.findWithin(id, reach) == null) {
-            errors.add(new FieldError(field, "no " + target.noun().toLowerCase() + " " + id + " in your scope", ErrorCode.LINK_NOT_IN_SCOPE));
+            errors.add(new FieldError(field, "no " + target.kind().noun().toLowerCase() + " " + id + " in your scope", ErrorCode.LINK_NOT_IN_SCOPE));
         }
     }
 
@@ -520,7 +516,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     private JsonNode redact(JsonNode snapshot) {
         if (snapshot instanceof ObjectNode o) {
             ObjectNode copy = o.deepCopy();
-            officerOnlyFields().forEach(copy::remove);
+            // the sealed fields are the ones only callers who may write the record see, in every channel
+            kind.sealed().forEach(copy::remove);
             return copy;
         }
         return snapshot;

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.Period;
+import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Reach;
 
@@ -30,25 +31,23 @@ public class StatisticsService {
 
     /** What can be counted: a collection, a key taken from each version's snapshot, and what is summed. */
     public enum GroupBy {
-        COUNTRY("persons", "person", "s.snapshot->>'country'", null),
-        HOMETOWN("persons", "person", "s.snapshot->>'hometownCode'", null),
-        UNIT("persons", "person", "s.snapshot->>'reportingUnit'", null),
-        CATEGORY("persons", "person", "jsonb_array_elements_text(coalesce(s.snapshot->'categories', '[]'))", null),
-        RESIDENCE_STATUS("persons", "person", "s.snapshot->>'residenceStatus'", null),
-        ASSOCIATION_COUNTRY("associations", "association", "s.snapshot->>'country'", null),
-        ASSOCIATION_KIND("associations", "association", "s.snapshot->>'kind'", null),
-        BUSINESS_COUNTRY("businesses", "business", "s.snapshot->>'country'", null),
-        CONTRIBUTION_KIND("contributions", "contribution", "s.snapshot->>'kind'",
+        COUNTRY(RecordKind.PERSON, "s.snapshot->>'country'", null),
+        HOMETOWN(RecordKind.PERSON, "s.snapshot->>'hometownCode'", null),
+        UNIT(RecordKind.PERSON, "s.snapshot->>'reportingUnit'", null),
+        CATEGORY(RecordKind.PERSON, "jsonb_array_elements_text(coalesce(s.snapshot->'categories', '[]'))", null),
+        RESIDENCE_STATUS(RecordKind.PERSON, "s.snapshot->>'residenceStatus'", null),
+        ASSOCIATION_COUNTRY(RecordKind.ASSOCIATION, "s.snapshot->>'country'", null),
+        ASSOCIATION_KIND(RecordKind.ASSOCIATION, "s.snapshot->>'kind'", null),
+        BUSINESS_COUNTRY(RecordKind.BUSINESS, "s.snapshot->>'country'", null),
+        CONTRIBUTION_KIND(RecordKind.CONTRIBUTION, "s.snapshot->>'kind'",
                 "CASE WHEN jsonb_typeof(s.snapshot->'amount') = 'number' THEN (s.snapshot->>'amount')::numeric END");
 
-        final String collection;
-        final String table;
+        final RecordKind kind;
         final String key;
         final String amount;
 
-        GroupBy(String collection, String table, String key, String amount) {
-            this.collection = collection;
-            this.table = table;
+        GroupBy(RecordKind kind, String key, String amount) {
+            this.kind = kind;
             this.key = key;
             this.amount = amount;
         }
@@ -95,7 +94,7 @@ public class StatisticsService {
             scopeValues.add(value);
             return ":scope" + scopeValues.size();
         });
-        String scoped = "JOIN " + groupBy.table + " r ON r.id = s.record_id"
+        String scoped = "JOIN " + groupBy.kind.table() + " r ON r.id = s.record_id"
                 + (prov == null ? "" : " AND r.province_code = :province")
                 + " AND " + scopeCondition;
         // A version counts in the period its submission reports, else when it was written; only what was
@@ -123,7 +122,7 @@ public class StatisticsService {
                 FROM at_end e FULL JOIN changes c ON coalesce(c.key, '') = coalesce(e.key, '')
                 ORDER BY 2 DESC, 1""".formatted(key, amount, scoped);
         var query = em.createNativeQuery(sql)
-                .setParameter("collection", groupBy.collection)
+                .setParameter("collection", groupBy.kind.collection())
                 .setParameter("start", Timestamp.from(start))
                 .setParameter("end", Timestamp.from(end))
                 .setParameter("known", Timestamp.from(asKnownAt == null ? Instant.now() : asKnownAt));

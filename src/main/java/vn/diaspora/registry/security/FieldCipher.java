@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.diaspora.registry.record.RecordKind;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -39,7 +40,7 @@ import java.util.function.UnaryOperator;
 @Startup // a missing or malformed key stops the start, not the first request that needs it
 public class FieldCipher {
     /** The fields kept encrypted, by their JSON names (the same in records, versions and rows). */
-    public static final List<String> SEALED_FIELDS = List.of("contacts", "relativesContact", "notes");
+    public static final List<String> SEALED_FIELDS = RecordKind.sealedAnywhere();
     static final String PREFIX = "enc:v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import vn.diaspora.registry.record.RecordKind;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -26,10 +27,9 @@ import java.util.List;
 @ApplicationScoped
 public class SealExisting {
     private static final Logger LOG = Logger.getLogger(SealExisting.class);
-    static final List<Table> TABLES = List.of(
-            new Table("person", "person_sealed", List.of("contacts", "relatives_contact", "notes")),
-            new Table("association", "association_sealed", List.of("contacts", "notes")),
-            new Table("business", "business_sealed", List.of("contacts", "notes")));
+    /** Each record table with sealed columns, and the check of migration V6 named after it. */
+    static final List<Table> TABLES = java.util.Arrays.stream(RecordKind.values()).filter(k -> !k.sealed().isEmpty())
+            .map(k -> new Table(k.table(), k.table() + "_sealed", k.sealedColumns())).toList();
     /** JSON documents with sealed fields inside: record versions and submission rows. */
     static final List<Documents> DOCUMENTS = List.of(
             new Documents("record_version", "record_version_sealed", "snapshot", List.of("collection", "record_id", "version")),

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordKind;
 import org.junit.jupiter.api.Test;
 import vn.diaspora.registry.common.ErrorCode;
 
@@ -30,9 +31,9 @@ class FindingsTest {
 
     @Test
     void aFieldIsNamedByItsTemplateHeader() {
-        assertEquals("Email", ItemColumns.header(SubmissionItem.Kind.PERSON, "data.contacts.email"));
-        assertEquals("Quốc tịch", ItemColumns.header(SubmissionItem.Kind.PERSON, "nationalities[1]"));
-        assertEquals("Phiên bản gốc", ItemColumns.header(SubmissionItem.Kind.PERSON, "baseVersion"));
-        assertEquals("Tên hội", ItemColumns.header(SubmissionItem.Kind.ASSOCIATION, "name"));
+        assertEquals("Email", ItemColumns.header(RecordKind.PERSON, "data.contacts.email"));
+        assertEquals("Quốc tịch", ItemColumns.header(RecordKind.PERSON, "nationalities[1]"));
+        assertEquals("Phiên bản gốc", ItemColumns.header(RecordKind.PERSON, "baseVersion"));
+        assertEquals("Tên hội", ItemColumns.header(RecordKind.ASSOCIATION, "name"));
     }
 }
