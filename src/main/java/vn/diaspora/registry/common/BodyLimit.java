@@ -31,13 +31,13 @@ public class BodyLimit {
         }
         if (request.getLength() > JSON_LIMIT) {
             ProblemException e = tooLarge();
-            return ProblemMappers.respond(e.status(), e.getMessage(), e.errors(), request.getUriInfo());
+            return ProblemMappers.respond(ProblemMappers.status(e.reason()), e.getMessage(), e.errors(), request.getUriInfo());
         }
         return null;
     }
 
     static ProblemException tooLarge() {
-        return new ProblemException(413, "The request body is too large (limit 1 MiB)", List.of(new Problem.FieldError("body", "at most 1 MiB")));
+        return new ProblemException(ProblemException.Reason.TOO_LARGE, "The request body is too large (limit 1 MiB)", List.of(new Problem.FieldError("body", "at most 1 MiB")));
     }
 
     /** The media types of file uploads (up to the HTTP limit); every other body is counted. */

@@ -1,6 +1,5 @@
 package vn.diaspora.registry.common;
 
-import jakarta.ws.rs.core.Response.Status;
 
 /** Weak ETags carry the record version: {@code W/"3"}. */
 public final class ETags {
@@ -18,7 +17,7 @@ public final class ETags {
      */
     public static int required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            throw new ProblemException(428, "This write needs an If-Match header with the record's ETag (from GET)",
+            throw new ProblemException(ProblemException.Reason.VERSION_REQUIRED, "This write needs an If-Match header with the record's ETag (from GET)",
                     java.util.List.of(new Problem.FieldError("If-Match", "required")));
         }
         String v = ifMatch.trim();
@@ -32,7 +31,7 @@ public final class ETags {
     }
 
     public static ProblemException stale(int current) {
-        return new ProblemException(Status.PRECONDITION_FAILED.getStatusCode(),
+        return new ProblemException(ProblemException.Reason.STALE,
                 "The record has changed since you read it (now at version " + current + "); GET it again and reapply your change",
                 java.util.List.of(new Problem.FieldError("If-Match", "stale")));
     }

@@ -4,32 +4,60 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import jakarta.ws.rs.core.Response.Status;
 import vn.diaspora.registry.common.Problem.FieldError;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A client error to be answered as problem+json; thrown by services, mapped at the edge. */
+/**
+ * Why the registry refuses a request, in its own terms (not found, conflict, stale, ...), with
+ * the fields at fault; thrown by services. {@link ProblemMappers} alone turns a reason into an
+ * HTTP status and the refusal into problem+json.
+ */
 public class ProblemException extends RuntimeException {
-    private final int status;
+    public enum Reason {
+        /** The request is not well formed: a parameter, a header or the body's syntax. */
+        MALFORMED,
+        /** The caller may not do this to the record (while it may see it). */
+        FORBIDDEN,
+        /** No such thing in the caller's scope: unknown and out-of-scope alike. */
+        NOT_FOUND,
+        /** The request conflicts with the thing's state (a workflow step, a second one of a kind). */
+        CONFLICT,
+        /** The write was based on a version that is no longer current. */
+        STALE,
+        /** A write that must name the version it was based on does not. */
+        VERSION_REQUIRED,
+        /** More than the registry reads: a body, a workbook's inflation. */
+        TOO_LARGE,
+        /** The content is understood but breaks the rules: field errors. */
+        INVALID,
+        /** The service is busy with the caller's other work; retry after a while. */
+        BUSY
+    }
+
+    private final Reason reason;
     private final List<FieldError> errors;
     private Integer retryAfter;
 
-    public ProblemException(int status, String detail, List<FieldError> errors) {
+    public ProblemException(Reason reason, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
-        this.status = status;
+        this.reason = reason;
         this.errors = List.copyOf(errors);
     }
 
-    public ProblemException(Status status, String detail) {
-        this(status.getStatusCode(), detail, List.of());
+    public static ProblemException invalid(List<FieldError> errors) {
+        return new ProblemException(Reason.INVALID, errors.size() == 1 ? "The request has an invalid field"
+                : "The request has " + errors.size() + " invalid fields", errors);
     }
 
-    public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(422, errors.size() == 1 ? "The request has an invalid field"
-                : "The request has " + errors.size() + " invalid fields", errors);
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Reason.FORBIDDEN, detail, List.of());
+    }
+
+    public static ProblemException conflict(String detail, List<FieldError> errors) {
+        return new ProblemException(Reason.CONFLICT, detail, errors);
     }
 
     public static ProblemException invalid(String field, String message) {
@@ -37,15 +65,15 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badParameter(String field, String message) {
-        return new ProblemException(400, "Invalid parameter '" + field + "'", List.of(new FieldError(field, message)));
+        return new ProblemException(Reason.MALFORMED, "Invalid parameter '" + field + "'", List.of(new FieldError(field, message)));
     }
 
     public static ProblemException missingBody() {
-        return new ProblemException(400, "A JSON body is required", List.of(new FieldError("body", "required")));
+        return new ProblemException(Reason.MALFORMED, "A JSON body is required", List.of(new FieldError("body", "required")));
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(Status.NOT_FOUND, what + " not found");
+        return new ProblemException(Reason.NOT_FOUND, what + " not found", List.of());
     }
 
     /** A body that is not JSON, or JSON that does not fit the schema: 400 naming the field. */
@@ -73,10 +101,10 @@ public class ProblemException extends RuntimeException {
             } else {
                 message = "wrong type or format";
             }
-            return new ProblemException(400, "The request body does not match the schema",
+            return new ProblemException(Reason.MALFORMED, "The request body does not match the schema",
                     List.of(new FieldError(Validation.jsonPath(m.getPath()), message, code)));
         }
-        return new ProblemException(400, "The request body is not valid JSON",
+        return new ProblemException(Reason.MALFORMED, "The request body is not valid JSON",
                 List.of(new FieldError("body", e.getOriginalMessage())));
     }
 
@@ -90,8 +118,8 @@ public class ProblemException extends RuntimeException {
         return retryAfter;
     }
 
-    public int status() {
-        return status;
+    public Reason reason() {
+        return reason;
     }
 
     public List<FieldError> errors() {

@@ -28,8 +28,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response answer = respond(e.status(), e.getMessage(), e.errors(), uri);
+        Response answer = respond(status(e.reason()), e.getMessage(), e.errors(), uri);
         return e.retryAfter() == null ? answer : Response.fromResponse(answer).header("Retry-After", e.retryAfter()).build();
+    }
+
+    /** The one place where the registry's reasons for refusing become HTTP statuses. */
+    public static int status(ProblemException.Reason reason) {
+        return switch (reason) {
+            case MALFORMED -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+            case TOO_LARGE -> 413;
+            case INVALID -> 422;
+            case VERSION_REQUIRED -> 428;
+            case BUSY -> 429;
+        };
     }
 
     public static final String UNAUTHORIZED = "A valid bearer token is required";

@@ -165,7 +165,7 @@ class ItemUpload {
 
     private static void finish(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new ProblemException(422, "The file was not stored: " + (errors.size() >= MAX_ERRORS ? "at least " : "")
+            throw new ProblemException(ProblemException.Reason.INVALID, "The file was not stored: " + (errors.size() >= MAX_ERRORS ? "at least " : "")
                     + errors.size() + " problems", errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
         }
     }

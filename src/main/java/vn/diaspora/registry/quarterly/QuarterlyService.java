@@ -1,7 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -85,7 +84,7 @@ public class QuarterlyService {
     public SubmissionView open(Period p) {
         String unit = caller.unit();
         if (unit == null) {
-            throw new ForbiddenException("only a unit officer opens its unit's submission");
+            throw ProblemException.forbidden("Only a unit officer opens its unit's submission");
         }
         String province = reference.territoryOf(unit);
         if (province == null || !calendar.expectedUnits(p, province).contains(unit)) {
@@ -99,7 +98,7 @@ public class QuarterlyService {
                 .setParameter(1, "submission " + p + " " + unit).getSingleResult();
         Submission existing = Submission.find("period = ?1 AND unitCode = ?2", p.toString(), unit).firstResult();
         if (existing != null) {
-            throw new ProblemException(409, "Unit " + unit + " already has submission " + existing.id + " for " + p,
+            throw ProblemException.conflict( "Unit " + unit + " already has submission " + existing.id + " for " + p,
                     List.of(new FieldError("period", "submission exists: " + existing.id)));
         }
         Submission s = new Submission();
@@ -260,7 +259,7 @@ public class QuarterlyService {
                 .map(f -> new FieldError(f.sheet() != null ? f.sheet() + " dòng " + f.line() + (f.column() == null ? "" : " '" + f.column() + "'")
                         : f.kind() + " " + f.rowKey() + (f.field() == null ? "" : " " + f.field()), f.messageEn(), f.code()))
                 .limit(ItemUpload.MAX_ERRORS).toList();
-        return new ProblemException(409, detail, rows);
+        return ProblemException.conflict( detail, rows);
     }
 
     /**
@@ -274,7 +273,7 @@ public class QuarterlyService {
         boolean unit = s.unitCode.equals(caller.unit()) && (s.state == State.DRAFT || s.state == State.RETURNED);
         boolean province = s.provinceCode.equals(caller.province()) && s.state == State.SUBMITTED;
         if (!unit && !province) {
-            throw new ForbiddenException("the unit decides while it edits the submission, the province while it reviews it");
+            throw ProblemException.forbidden("The unit decides while it edits the submission, the province while it reviews it");
         }
         SubmissionItem row = rows.find(id, kind, rowKey);
         boolean matched = row != null && persons.likelyDuplicatesOfRows(id).getOrDefault(row.position, List.of()).stream()
@@ -379,10 +378,10 @@ public class QuarterlyService {
     private Submission editable(UUID id) {
         Submission s = locked(id);
         if (!s.unitCode.equals(caller.unit())) {
-            throw new ForbiddenException("only the unit's officers edit its submission");
+            throw ProblemException.forbidden("Only the unit's officers edit its submission");
         }
         if (s.state != State.DRAFT && s.state != State.RETURNED) {
-            throw new ProblemException(409, "Submission " + id + " is " + s.state + ": it can no longer be changed",
+            throw ProblemException.conflict( "Submission " + id + " is " + s.state + ": it can no longer be changed",
                     List.of(new FieldError("state", s.state.name())));
         }
         return s;
@@ -392,7 +391,7 @@ public class QuarterlyService {
     private Submission reviewable(UUID id) {
         Submission s = locked(id);
         if (!s.provinceCode.equals(caller.province())) {
-            throw new ForbiddenException("only the province's officers review its submissions");
+            throw ProblemException.forbidden("Only the province's officers review its submissions");
         }
         return s;
     }
@@ -407,7 +406,7 @@ public class QuarterlyService {
 
     private static void requireState(Submission s, State required) {
         if (s.state != required) {
-            throw new ProblemException(409, "Submission " + s.id + " is " + s.state + ", not " + required,
+            throw ProblemException.conflict( "Submission " + s.id + " is " + s.state + ", not " + required,
                     List.of(new FieldError("state", s.state.name())));
         }
     }

@@ -1,6 +1,5 @@
 package vn.diaspora.registry.quarterly;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -109,7 +108,7 @@ public class ReportingCalendar {
             throw ProblemException.badParameter("province", "must be 24 (Bắc Giang) or 52 (Bình Định)");
         }
         if (!caller.officer().touches(p)) {
-            throw new ForbiddenException();
+            throw ProblemException.forbidden("Your scope does not reach province " + p);
         }
         return p;
     }

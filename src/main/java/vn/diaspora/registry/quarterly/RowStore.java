@@ -174,7 +174,7 @@ class RowStore {
     }
 
     private static ProblemException repeatedKeys(List<FieldError> duplicates) {
-        return new ProblemException(422, "The file was not stored: row keys must be unique",
+        return new ProblemException(ProblemException.Reason.INVALID, "The file was not stored: row keys must be unique",
                 duplicates.subList(0, Math.min(duplicates.size(), ItemUpload.MAX_ERRORS)));
     }
 

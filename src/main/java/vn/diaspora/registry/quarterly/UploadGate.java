@@ -45,6 +45,6 @@ class UploadGate {
     }
 
     private static ProblemException busy(String detail) {
-        return new ProblemException(429, detail, List.of()).retryAfter(RETRY_SECONDS);
+        return new ProblemException(ProblemException.Reason.BUSY, detail, List.of()).retryAfter(RETRY_SECONDS);
     }
 }

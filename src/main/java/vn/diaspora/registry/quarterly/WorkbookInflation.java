@@ -58,6 +58,6 @@ final class WorkbookInflation {
     }
 
     private static ProblemException refused(String why) {
-        return new ProblemException(413, "The workbook was not read: " + why, List.of(new FieldError("file", why)));
+        return new ProblemException(ProblemException.Reason.TOO_LARGE, "The workbook was not read: " + why, List.of(new FieldError("file", why)));
     }
 }

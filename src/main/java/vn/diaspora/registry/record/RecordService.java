@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -236,7 +235,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     public RecordView<D> patch(UUID id, String ifMatch, JsonNode patch) {
         int expected = ETags.required(ifMatch);
         if (patch == null || !patch.isObject()) {
-            throw new ProblemException(400, "A merge patch is a JSON object", List.of(new FieldError("body", "not a JSON object")));
+            throw new ProblemException(ProblemException.Reason.MALFORMED, "A merge patch is a JSON object", List.of(new FieldError("body", "not a JSON object")));
         }
         E e = findWritable(id, expected);
         JsonNode merged = MergePatch.apply(json.valueToTree(toData(e)), patch);
@@ -398,7 +397,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         String unit = unitOf(data, context.reach());
         String province = reference.territoryOf(unit);
         if (!context.reach().admits(unit, province)) {
-            throw new ProblemException(403, "You may only write records of your own unit or province",
+            throw new ProblemException(ProblemException.Reason.FORBIDDEN, "You may only write records of your own unit or province",
                     List.of(new FieldError("reportingUnit", "outside your scope")));
         }
         boolean created = e.createdAt == null;
@@ -463,7 +462,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             throw ProblemException.notFound(kind.noun() + " " + id);
         }
         if (!caller.officer().admits(e.reportingUnit, e.provinceCode)) {
-            throw new ForbiddenException();
+            throw ProblemException.forbidden("You may read " + kind.noun().toLowerCase() + " " + id + " but not change it");
         }
         if (e.version != expectedVersion) {
             throw ETags.stale(e.version);

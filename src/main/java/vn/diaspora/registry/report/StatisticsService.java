@@ -80,7 +80,7 @@ public class StatisticsService {
         Reach reach = caller.readable();
         String prov = province != null ? province : reach.province();
         if (prov != null && !reach.touches(prov)) {
-            throw new io.quarkus.security.ForbiddenException();
+            throw ProblemException.forbidden("Your scope does not reach province " + prov);
         }
         if (prov != null && !vn.diaspora.registry.reference.ReferenceData.REGISTRY_PROVINCES.contains(prov)) {
             throw ProblemException.badParameter("province", "must be 24 (Bắc Giang) or 52 (Bình Định)");
