@@ -90,14 +90,10 @@ public class AuditResource {
             where.add("at < ?");
             params.add(Timestamp.from(toAt));
         }
-        List<String> after = Cursor.decode(paging.cursor, 1);
+        Long after = Cursor.after(paging.cursor, Long::valueOf);
         if (after != null) {
             where.add("id < ?");
-            try {
-                params.add(Long.parseLong(after.get(0)));
-            } catch (NumberFormatException e) {
-                throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
-            }
+            params.add(after);
         }
         StringBuilder sql = new StringBuilder("""
                 SELECT id, at, subject, array_to_string(roles, ','), client, action, collection,
@@ -114,14 +110,13 @@ public class AuditResource {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<AuditEvent> items = new ArrayList<>();
-        for (Object[] r : rows.subList(0, Math.min(n, rows.size()))) {
+        for (Object[] r : rows) {
             String ids = (String) r[7];
             items.add(new AuditEvent(((Number) r[0]).longValue(), vn.diaspora.registry.common.SqlValues.instant(r[1]), (String) r[2],
                     ((String) r[3]).isEmpty() ? List.of() : List.of(((String) r[3]).split(",")), (String) r[4], (String) r[5], (String) r[6],
                     ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(UUID::fromString).toList(),
                     (String) r[8], (Integer) r[9], (String) r[10]));
         }
-        String next = rows.size() > n ? Cursor.encode(items.get(items.size() - 1).id()) : null;
-        return new Page<>(items, next);
+        return Page.of(items, n, AuditEvent::id);
     }
 }

@@ -22,6 +22,23 @@ public final class Cursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The one key of a single-key list's cursor, read by {@code key} (which throws
+     * IllegalArgumentException, NumberFormatException included, for a value it cannot read), or
+     * null on the first page; a cursor that is not one of ours is a 400 naming {@code cursor}.
+     */
+    public static <K> K after(String cursor, java.util.function.Function<String, K> key) {
+        List<String> keys = decode(cursor, 1);
+        if (keys == null) {
+            return null;
+        }
+        try {
+            return key.apply(keys.get(0));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
+        }
+    }
+
     /** The {@code arity} keys of a cursor, or null when there is none. */
     public static List<String> decode(String cursor, int arity) {
         if (cursor == null || cursor.isBlank()) {

@@ -12,6 +12,23 @@ public record Page<T>(
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
+    /**
+     * The page of a keyset query that fetched up to {@code limit + 1} rows in key order: the
+     * extra row only tells that there is a next page, which continues after the last item's key.
+     */
+    public static <T> Page<T> of(List<T> fetched, int limit, java.util.function.Function<T, Object> key) {
+        if (fetched.size() <= limit) {
+            return new Page<>(fetched, null);
+        }
+        List<T> items = fetched.subList(0, limit);
+        return new Page<>(List.copyOf(items), Cursor.encode(key.apply(items.get(limit - 1))));
+    }
+
+    /** The same page with each item mapped (the cursor stays: it was taken from the rows). */
+    public <R> Page<R> map(java.util.function.Function<T, R> mapping) {
+        return new Page<>(items.stream().map(mapping).toList(), nextCursor);
+    }
+
     public static int limit(String requested) {
         if (requested == null || requested.isBlank()) {
             return DEFAULT_LIMIT;

@@ -7,7 +7,7 @@ package vn.diaspora.registry.common;
  * <p>
  * On input such text is kept as it is: it is data (a phone number "+81 6…", a note "- met in
  * Osaka"), stored in JSON and never evaluated by the registry; an uploaded XLSX cell that is
- * a real formula is refused (ItemUpload), since its value is not what the official saw typed.
+ * a real formula is refused (XlsxFile), since its value is not what the official saw typed.
  */
 public final class SpreadsheetText {
     private SpreadsheetText() {

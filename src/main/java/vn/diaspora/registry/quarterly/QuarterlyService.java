@@ -177,19 +177,10 @@ public class QuarterlyService {
     public Page<ItemView> items(UUID id, Params.Paging paging) {
         readable(id);
         int n = Page.limit(paging.limit);
-        List<String> cursor = Cursor.decode(paging.cursor, 1);
-        int after = cursor == null ? 0 : position(cursor.get(0));
-        List<SubmissionItem> page = rows.after(id, after, n + 1);
+        Integer after = Cursor.after(paging.cursor, Integer::valueOf);
         Map<String, String> comments = notes.latestComments(id);
-        List<ItemView> items = page.stream().limit(n).map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey)))).toList();
-        return new Page<>(items, page.size() > n ? Cursor.encode(page.get(n - 1).position) : null);
-    }
-
-    private static int position(String value) {
-        if (!value.matches("[0-9]{1,9}")) {
-            throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
-        }
-        return Integer.parseInt(value);
+        return Page.of(rows.after(id, after == null ? 0 : after, n + 1), n, row -> row.position)
+                .map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
     }
 
     /** Dry run: every finding per row; nothing is written. */
@@ -258,7 +249,7 @@ public class QuarterlyService {
         List<FieldError> rows = report.findings().stream().filter(f -> level.equals(f.level()))
                 .map(f -> new FieldError(f.sheet() != null ? f.sheet() + " dòng " + f.line() + (f.column() == null ? "" : " '" + f.column() + "'")
                         : f.kind() + " " + f.rowKey() + (f.field() == null ? "" : " " + f.field()), f.messageEn(), f.code()))
-                .limit(ItemUpload.MAX_ERRORS).toList();
+                .limit(RowParser.MAX_ERRORS).toList();
         return ProblemException.conflict( detail, rows);
     }
 

@@ -16,8 +16,6 @@ import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.security.FieldCipher;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +29,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The rows of submissions: stored from JSON or from a file (ItemUpload reads it), upserted by
+ * The rows of submissions: stored from JSON or from a file (RowFile and RowParser read it), upserted by
  * kind and row key, their contacts and notes encrypted (FieldCipher), read back in order and in
  * chunks. Whether a submission may be changed is the workflow's question (QuarterlyService).
  */
@@ -45,8 +43,6 @@ class RowStore {
     FieldCipher cipher;
     @Inject
     Validation validation;
-    @Inject
-    ItemUpload files;
     @ConfigProperty(name = "registry.quarterly.max-rows", defaultValue = "" + Limits.SUBMISSION_ROWS)
     int maxRows;
 
@@ -120,13 +116,13 @@ class RowStore {
                     ON CONFLICT (submission_id, kind, row_key) DO UPDATE SET action = excluded.action, record_id = excluded.record_id,
                         base_version = excluded.base_version, data = excluded.data, reason = excluded.reason,
                         sheet = excluded.sheet, line = excluded.line""")) {
-                Consumer<ItemUpload.UploadRow> sink = row -> {
+                Consumer<UploadRow> sink = row -> {
                     if (keys.size() + duplicates.size() >= maxRows) {
                         throw ProblemException.invalid("file", "a submission holds at most " + maxRows + " rows; the file has more");
                     }
                     if (!keys.add(SubmissionItem.name(row.kind(), row.rowKey()))) {
                         duplicates.add(new FieldError(row.sheet() + " row " + row.line(), "row key '" + row.rowKey() + "' appears twice"));
-                        if (duplicates.size() >= ItemUpload.MAX_ERRORS) {
+                        if (duplicates.size() >= RowParser.MAX_ERRORS) {
                             throw repeatedKeys(duplicates);
                         }
                         return;
@@ -151,17 +147,7 @@ class RowStore {
                         throw new IllegalStateException(e);
                     }
                 };
-                BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
-                in.mark(8);
-                byte[] magic = in.readNBytes(4);
-                in.reset();
-                if (magic.length == 4 && org.dhatim.fastexcel.reader.ReadableWorkbook.isOOXMLZipHeader(magic)) {
-                    byte[] workbook = in.readAllBytes(); // at most the HTTP body limit; the reader would copy it whole anyway
-                    WorkbookInflation.check(workbook);
-                    files.readXlsx(new ByteArrayInputStream(workbook), sink);
-                } else {
-                    files.readCsv(in, csvKind == null ? RecordKind.PERSON : csvKind, sink);
-                }
+                RowFile.of(body, csvKind).read(new RowParser(sink));
                 ps.executeBatch();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -175,7 +161,7 @@ class RowStore {
 
     private static ProblemException repeatedKeys(List<FieldError> duplicates) {
         return new ProblemException(ProblemException.Reason.INVALID, "The file was not stored: row keys must be unique",
-                duplicates.subList(0, Math.min(duplicates.size(), ItemUpload.MAX_ERRORS)));
+                duplicates.subList(0, Math.min(duplicates.size(), RowParser.MAX_ERRORS)));
     }
 
     /** A submission holds at most registry.quarterly.max-rows rows; a change that would pass it is refused whole. */

@@ -136,9 +136,9 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             em.createNativeQuery("SET LOCAL enable_bitmapscan = off").executeUpdate();
             rows = nearest(query, filters, n + 1);
         } else {
-            List<String> after = Cursor.decode(paging.cursor, 1);
+            UUID after = Cursor.after(paging.cursor, UUID::fromString);
             if (after != null) {
-                filters.and("t.id > ?", cursorId(after.get(0)));
+                filters.and("t.id > ?", after);
             }
             rows = select("SELECT t.id, 0 FROM " + table + " t" + filters.conditions() + " ORDER BY t.id LIMIT " + (n + 1),
                     filters.params());

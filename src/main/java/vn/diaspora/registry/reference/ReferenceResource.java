@@ -73,8 +73,8 @@ public class ReferenceResource {
         String cursor = paging.cursor;
         StringBuilder where = new StringBuilder("id > :after");
         Map<String, Object> params = new LinkedHashMap<>();
-        List<String> after = Cursor.decode(cursor, 1);
-        params.put("after", after == null ? 0 : parseInt(after.get(0)));
+        Integer after = Cursor.after(cursor, Integer::valueOf);
+        params.put("after", after == null ? 0 : after);
         if (province != null) {
             where.append(" AND provinceCode = :province");
             params.put("province", province);
@@ -101,15 +101,8 @@ public class ReferenceResource {
         }
         // range() is inclusive: one row more than the page tells whether there is a next page
         List<AdminUnit> rows = AdminUnit.<AdminUnit>find(where + " ORDER BY id", params).range(0, n).list();
-        boolean more = rows.size() > n;
-        rows = more ? rows.subList(0, n) : rows;
-        List<AdminUnitView> items = new ArrayList<>(rows.size());
-        for (AdminUnit u : rows) {
-            items.add(new AdminUnitView(u.code, u.name, u.unitType, u.fullName, u.level, u.parentCode, u.provinceCode,
-                    u.territory, u.validFrom, u.validTo, u.current() ? List.of() : reference.successors(u.code)));
-        }
-        String next = more ? Cursor.encode(rows.get(rows.size() - 1).id) : null;
-        return new Page<>(items, next);
+        return Page.of(rows, n, u -> u.id).map(u -> new AdminUnitView(u.code, u.name, u.unitType, u.fullName, u.level,
+                u.parentCode, u.provinceCode, u.territory, u.validFrom, u.validTo, u.current() ? List.of() : reference.successors(u.code)));
     }
 
     @GET
@@ -121,13 +114,5 @@ public class ReferenceResource {
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("SELECT code, name_en, name_vi FROM country ORDER BY code").getResultList();
         return new Page<>(rows.stream().map(r -> new CountryView((String) r[0], (String) r[1], (String) r[2])).toList(), null);
-    }
-
-    private static int parseInt(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
-        }
     }
 }

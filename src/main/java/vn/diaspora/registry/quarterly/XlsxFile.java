@@ -1,0 +1,97 @@
+package vn.diaspora.registry.quarterly;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.record.RecordKind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** An XLSX workbook as Excel or LibreOffice saves the template: one sheet per record kind, streamed row by row. */
+record XlsxFile(InputStream in) implements RowFile {
+    /** Lines of a sheet, empty ones included: Excel's own limit. */
+    static final int MAX_SHEET_LINES = 1_048_576;
+    private static final Set<String> NON_DATA_SHEETS = Set.of(ItemTemplate.INSTRUCTIONS.toLowerCase(Locale.ROOT),
+            ItemTemplate.LISTS.toLowerCase(Locale.ROOT), "mã tham chiếu");
+
+    @Override
+    public void read(RowParser rows) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+            for (Sheet sheet : (Iterable<Sheet>) workbook.getSheets()::iterator) {
+                RecordKind kind = ItemColumns.kindOfSheet(sheet.getName());
+                if (kind == null) {
+                    if (!NON_DATA_SHEETS.contains(sheet.getName().strip().toLowerCase(Locale.ROOT))) {
+                        rows.problem(sheet.getName(), "unknown sheet: expected one of " + ItemColumns.SHEETS.values());
+                    }
+                    continue;
+                }
+                read(sheet, kind, rows);
+            }
+        } catch (IOException | ExcelReaderException e) {
+            throw ProblemException.invalid("file", "not a readable XLSX workbook (save it from Excel as .xlsx)");
+        }
+        rows.finish();
+    }
+
+    private static void read(Sheet sheet, RecordKind kind, RowParser rows) throws IOException {
+        String name = sheet.getName();
+        try (Stream<Row> stream = sheet.openStream()) {
+            Iterator<Row> it = stream.iterator();
+            if (!it.hasNext()) {
+                return;
+            }
+            Row headerRow = it.next();
+            List<String> headers = new ArrayList<>();
+            for (int c = 0; c < headerRow.getCellCount(); c++) {
+                headers.add(headerRow.getCellText(c));
+            }
+            RowParser.Sheet columns = rows.sheet(name, kind, headers);
+            while (it.hasNext() && !rows.full()) {
+                Row r = it.next();
+                if (r.getRowNum() > MAX_SHEET_LINES) {
+                    rows.problem(name, "more than " + MAX_SHEET_LINES + " lines (Excel's own limit)");
+                    return;
+                }
+                rows.line(columns, r.getRowNum(), c -> value(name, r, c, rows));
+            }
+        }
+    }
+
+    private static Object value(String sheet, Row r, int c, RowParser rows) {
+        Cell cell = c < r.getCellCount() ? r.getCell(c) : null;
+        if (cell == null || cell.getType() == CellType.EMPTY) {
+            return null;
+        }
+        return switch (cell.getType()) {
+            case FORMULA -> {
+                rows.problem(sheet + "!" + cell.getAddress(), "formulas are not accepted: type the value itself");
+                yield null;
+            }
+            case ERROR -> {
+                rows.problem(sheet + "!" + cell.getAddress(), "the cell holds an error (" + cell.getRawValue() + ")");
+                yield null;
+            }
+            case NUMBER -> isDateFormat(cell) ? cell.asDate().toLocalDate() : cell.asNumber();
+            case BOOLEAN -> cell.asBoolean();
+            default -> cell.asString();
+        };
+    }
+
+    private static boolean isDateFormat(Cell cell) {
+        String f = cell.getDataFormatString();
+        Integer id = cell.getDataFormatId();
+        return (f != null && f.toLowerCase(Locale.ROOT).matches(".*(d|m|y).*") && !f.contains("0"))
+                || (id != null && (id >= 14 && id <= 22));
+    }
+}
