@@ -1,6 +1,5 @@
 package vn.diaspora.registry.quarterly;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -215,7 +214,8 @@ public class QuarterlyService {
             return view(s);
         }
         requireState(s, State.SUBMITTED);
-        ValidationReport report = report(s);
+        // one pass: each row is checked and, when nothing is wrong with it, applied; any finding rolls it all back
+        ValidationReport report = report(s, new RecordService.RowContext(s.unitCode, id, s.period));
         if (report.errors() > 0) {
             throw refused(report, "ERROR", report.errors() + " rows cannot be applied; nothing was applied");
         }
@@ -223,17 +223,6 @@ public class QuarterlyService {
             throw refused(report, "WARNING", report.warnings() + " rows are likely duplicates nobody has decided on: mark each "
                     + "'not a duplicate', or return the submission so the unit turns it into an update of the existing record");
         }
-        String unit = s.unitCode;
-        String period = s.period;
-        rows.forEach(id, row -> {
-            RecordService<?, ?> records = records(row.kind);
-            JsonNode data = rows.data(row);
-            row.appliedId = switch (row.action) {
-                case CREATE -> records.applyCreate(data, unit, id, period);
-                case UPDATE -> records.applyUpdate(row.recordId, row.baseVersion, data, unit, id, period);
-                case DELETE -> records.applyDelete(row.recordId, row.baseVersion, row.reason, id, period);
-            };
-        });
         persons.flushHistory();
         audit.record(AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
         s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
@@ -301,8 +290,16 @@ public class QuarterlyService {
     static final int MAX_EVENTS = 1000;
 
     private ValidationReport report(Submission s) {
+        return report(s, RecordService.RowContext.dryRun(s.unitCode));
+    }
+
+    /**
+     * Every row's findings, each row checked in {@code context}: a dry run writes nothing; an
+     * accept applies each row that has no problem (the caller rolls all back when any has one).
+     * Likely duplicates are matched before any row is applied.
+     */
+    private ValidationReport report(Submission s, RecordService.RowContext context) {
         UUID id = s.id;
-        String unit = s.unitCode;
         Map<Integer, List<PersonService.Match>> duplicates = persons.likelyDuplicatesOfRows(id);
         Set<String> decided = notes.notDuplicates(id);
         List<RowReport> findings = new ArrayList<>();
@@ -310,12 +307,15 @@ public class QuarterlyService {
         rows.forEach(id, row -> {
             counts[0]++;
             RecordService<?, ?> records = records(row.kind);
-            List<FieldError> problems = new ArrayList<>();
-            problems.addAll(switch (row.action) {
-                case CREATE -> records.checkRowData(rows.data(row), unit);
-                case UPDATE -> records.checkRowChange(row.recordId, row.baseVersion, rows.data(row), unit);
-                case DELETE -> records.checkRowChange(row.recordId, row.baseVersion, null, unit);
-            });
+            RecordService.RowResult result = switch (row.action) {
+                case CREATE -> records.createRow(rows.data(row), context);
+                case UPDATE -> records.changeRow(row.recordId, row.baseVersion, rows.data(row), null, context);
+                case DELETE -> records.changeRow(row.recordId, row.baseVersion, null, row.reason, context);
+            };
+            if (result.recordId() != null) {
+                row.appliedId = result.recordId();
+            }
+            List<FieldError> problems = result.errors();
             for (FieldError p : problems) {
                 if (findings.size() <= MAX_FINDINGS) findings.add(finding(row, "ERROR", p.code(), p.field(), p.message(), null));
             }

@@ -216,7 +216,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     @Transactional
     public RecordView<D> create(D data) {
-        E e = create(data, api());
+        WriteContext context = api();
+        E e = create(valid(data, context), context);
         history.flush();
         audit.record(AuditLog.Action.CREATE, collection, List.of(e.id), 1);
         return view(e);
@@ -260,12 +261,13 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         audit.record(AuditLog.Action.DELETE, collection, List.of(id), 1);
     }
 
+    /** Creates a record of checked data. */
     private E create(D data, WriteContext context) {
         E e = newEntity();
         e.id = Ids.next();
         e.version = 1;
         e.contentHash = "";
-        write(e, data, context);
+        store(e, data, context);
         e.createdAt = e.updatedAt;
         e.createdBy = e.updatedBy;
         em.persist(e);
@@ -286,82 +288,91 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     // ---- rows of a quarterly submission ---------------------------------------------------------
 
-    /** A submission's row reaches the records of its unit, whoever checks or applies it. */
-    private WriteContext row(String unit, UUID submission, String period) {
-        return new WriteContext(Reach.unit(unit, reference.territoryOf(unit)), submission, period);
+    /**
+     * Where a submission's row is checked, or applied: its unit (the row reaches the unit's
+     * records, whoever runs it), and, when applied, its submission and the period it reports.
+     */
+    public record RowContext(String unit, UUID submission, String period) {
+        /** Checks only: nothing is written. */
+        public static RowContext dryRun(String unit) {
+            return new RowContext(unit, null, null);
+        }
+
+        boolean applies() {
+            return submission != null;
+        }
     }
 
-    /** What is wrong with a submission row's record data for {@code unit}; nothing is written. */
-    public List<FieldError> checkRowData(JsonNode data, String unit) {
-        List<FieldError> errors = new ArrayList<>();
-        D d = parseRow(data, unit, errors);
-        if (d != null) {
-            errors.addAll(problems(d, row(unit, null, null).reach()));
+    /** What a row did: the record it wrote (null in a dry run or when refused), or what is wrong with it. */
+    public record RowResult(UUID recordId, List<FieldError> errors) {
+        static RowResult refused(List<FieldError> errors) {
+            return new RowResult(null, errors);
         }
-        return errors;
+    }
+
+    private WriteContext write(RowContext row) {
+        return new WriteContext(Reach.unit(row.unit(), reference.territoryOf(row.unit())), row.submission(), row.period());
+    }
+
+    /** A row that creates a record: checked once, and, when it has no problem and the context applies, created. */
+    public RowResult createRow(JsonNode data, RowContext row) {
+        List<FieldError> errors = new ArrayList<>();
+        D d = parseRow(data, row.unit(), errors);
+        WriteContext context = write(row);
+        if (d != null) {
+            errors.addAll(problems(d, context.reach()));
+        }
+        if (!errors.isEmpty() || !row.applies()) {
+            return RowResult.refused(errors);
+        }
+        return new RowResult(create(d, context).id, List.of());
     }
 
     /**
-     * What is wrong with a row that changes or deletes a record: unknown, deleted or another
-     * unit's (all three told alike, so that a row cannot probe other units' records), or changed
-     * since its base version; for a change, then, what is wrong with the record it would leave.
+     * A row that changes ({@code patch}) or deletes ({@code patch} null) a record: unknown,
+     * deleted or another unit's records are told alike, so that a row cannot probe other units'
+     * records; then a change since the row's base version; for a change, then, what is wrong with
+     * the record it would leave (the row merged into the record, RFC 7386: a field the row leaves
+     * out stays as it is, a null clears it).
      */
-    public List<FieldError> checkRowChange(UUID recordId, Integer baseVersion, JsonNode patch, String unit) {
+    public RowResult changeRow(UUID recordId, Integer baseVersion, JsonNode patch, String reason, RowContext row) {
         if (recordId == null) {
-            return List.of(new FieldError("recordId", "required to change or delete a record", ErrorCode.RECORD_ID_REQUIRED));
+            return RowResult.refused(List.of(new FieldError("recordId", "required to change or delete a record", ErrorCode.RECORD_ID_REQUIRED)));
         }
-        E e = em.find(entityClass, recordId);
-        if (e == null || e.deletedAt != null || !unit.equals(e.reportingUnit)) {
-            return List.of(new FieldError("recordId", "no " + kind.noun().toLowerCase() + " " + recordId + " among the unit's records", ErrorCode.RECORD_NOT_IN_UNIT));
+        E e = row.applies() ? em.find(entityClass, recordId, LockModeType.PESSIMISTIC_WRITE) : em.find(entityClass, recordId);
+        if (e == null || e.deletedAt != null || !row.unit().equals(e.reportingUnit)) {
+            return RowResult.refused(List.of(new FieldError("recordId", "no " + kind.noun().toLowerCase() + " " + recordId
+                    + " among the unit's records", ErrorCode.RECORD_NOT_IN_UNIT)));
         }
         if (baseVersion == null) {
-            return List.of(new FieldError("baseVersion", "required: the version the row was based on", ErrorCode.BASE_VERSION_REQUIRED));
+            return RowResult.refused(List.of(new FieldError("baseVersion", "required: the version the row was based on", ErrorCode.BASE_VERSION_REQUIRED)));
         }
         if (e.version != baseVersion) {
-            return List.of(new FieldError("baseVersion", "conflict: the record changed since version " + baseVersion + " (now " + e.version + ")", ErrorCode.BASE_VERSION_CONFLICT));
+            return RowResult.refused(List.of(new FieldError("baseVersion", "conflict: the record changed since version "
+                    + baseVersion + " (now " + e.version + ")", ErrorCode.BASE_VERSION_CONFLICT)));
         }
-        return patch == null ? List.of() : checkRowData(patched(e, patch), unit);
-    }
-
-    /**
-     * The record a change row leaves: the row's fields merged into the record (RFC 7386: a field
-     * the row leaves out stays as it is, a null clears it), so a row changes only what it fills.
-     */
-    private JsonNode patched(E e, JsonNode patch) {
-        return patch.isObject() ? MergePatch.apply(json.valueToTree(toData(e)), patch) : patch;
+        WriteContext context = write(row);
+        if (patch == null) {
+            if (row.applies()) {
+                delete(e, reason == null ? "deleted by quarterly submission" : reason, context);
+            }
+            return new RowResult(row.applies() ? e.id : null, List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        D d = parseRow(patch.isObject() ? MergePatch.apply(json.valueToTree(toData(e)), patch) : patch, row.unit(), errors);
+        if (d != null) {
+            errors.addAll(problems(d, context.reach()));
+        }
+        if (!errors.isEmpty() || !row.applies()) {
+            return RowResult.refused(errors);
+        }
+        store(e, d, context);
+        return new RowResult(e.id, List.of());
     }
 
     /** Writes the versions of the rows applied so far (they are batched); before a submission's transaction ends. */
     public void flushHistory() {
         history.flush();
-    }
-
-    /** Applies a checked CREATE row; the new record's history names the submission and the period it reports. */
-    public UUID applyCreate(JsonNode data, String unit, UUID submission, String period) {
-        return create(parseRow(data, unit), row(unit, submission, period)).id;
-    }
-
-    public UUID applyUpdate(UUID id, int baseVersion, JsonNode patch, String unit, UUID submission, String period) {
-        E e = findWritable(id, baseVersion);
-        if (patch != null) {
-            write(e, parseRow(patched(e, patch), unit), row(unit, submission, period));
-        }
-        return e.id;
-    }
-
-    public UUID applyDelete(UUID id, int baseVersion, String reason, UUID submission, String period) {
-        E e = findWritable(id, baseVersion);
-        delete(e, reason == null ? "deleted by quarterly submission" : reason, row(e.reportingUnit, submission, period));
-        return e.id;
-    }
-
-    private D parseRow(JsonNode data, String unit) {
-        List<FieldError> errors = new ArrayList<>();
-        D d = parseRow(data, unit, errors);
-        if (d == null) {
-            throw ProblemException.invalid(errors);
-        }
-        return d;
     }
 
     /** The row's data as this collection's record, carrying the submitting unit. */
@@ -390,10 +401,20 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      * (then nothing at all is written and the version stays).
      */
     private void write(E e, D data, WriteContext context) {
+        store(e, valid(data, context), context);
+    }
+
+    /** The data, when it has no problem within the context's reach; else 422 naming every field. */
+    private D valid(D data, WriteContext context) {
         List<FieldError> errors = problems(data, context.reach());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        return data;
+    }
+
+    /** Applies data already checked ({@link #problems}). */
+    private void store(E e, D data, WriteContext context) {
         String unit = unitOf(data, context.reach());
         String province = reference.territoryOf(unit);
         if (!context.reach().admits(unit, province)) {
