@@ -207,13 +207,14 @@ class QuarterlyTemplateTest {
     void oddWorkbooksAreReadOrRefusedClearlyNeverA5xx() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
-        org.dhatim.fastexcel.Worksheet people = wb.newWorksheet("Người ở nước ngoài");
+        org.dhatim.fastexcel.Worksheet people = wb.newWorksheet("NGUOI O NUOC NGOAI ");  // renamed without diacritics
+        wb.newWorksheet("Ghi chú của tôi").value(3, 3, " ");   // an official's own sheet, empty but for a blank
         String[] head = {"Mã dòng", "Thao tác", "Họ và tên", "Mã quê quán", "Quốc gia cư trú", "", "Năm sinh"};
         for (int c = 0; c < head.length; c++) {
             people.value(0, c, head[c]);
         }
         people.value(1, 0, 101);                      // a number where the row key is text
-        people.value(1, 1, "Thêm");
+        people.value(1, 1, "them");                   // the action without diacritics
         people.value(1, 2, "Đỗ Văn Số");
         people.value(1, 3, 7591);                     // the code typed as a number: its leading zero is lost
         people.value(1, 4, "JP");
@@ -233,10 +234,29 @@ class QuarterlyTemplateTest {
         String id = open(LUC_NGAN, period());
         upload(id, XLSX, out.toByteArray()).statusCode(200).body("rowsStored", is(2));
         as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().statusCode(200)
-                .body("items[0].rowKey", is("101")).body("items[0].data.birthYear", is(1988)).body("items[1].rowKey", is("X-2"));
+                .body("items[0].rowKey", is("101")).body("items[0].data.birthYear", is(1988)).body("items[1].rowKey", is("X-2"))
+                .body("items[0].sheet", is("NGUOI O NUOC NGOAI "));
         as(LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200)
                 .body("findings.find { it.rowKey == '101' }.code", is("HOMETOWN_UNKNOWN"))
                 .body("findings.find { it.rowKey == '101' }.column", is("Mã quê quán"))
                 .body("findings.find { it.rowKey == 'X-2' }.level", is("OK"));
+    }
+
+    @Test
+    void aSheetOfUnknownNameWithDataRefusesTheFileNamingIt() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet people = wb.newWorksheet("Người ở nước ngoài");
+        people.value(0, 0, "Mã dòng");
+        people.value(0, 1, "Thao tác");
+        people.value(0, 2, "Họ và tên");
+        people.value(1, 0, "A-1");
+        people.value(1, 1, "Thêm");
+        people.value(1, 2, "Đỗ Văn Một");
+        wb.newWorksheet("Người ở nước ngoài (2)").value(1, 2, "Đỗ Văn Hai"); // rows that would be lost unseen
+        wb.finish();
+        String id = open(LUC_NGAN, period());
+        upload(id, XLSX, out.toByteArray()).statusCode(422).body("errors[0].field", is("Người ở nước ngoài (2)"));
+        as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().statusCode(200).body("items.size()", is(0));
     }
 }

@@ -142,6 +142,15 @@ public final class Text {
         return s == null || s.codePoints().anyMatch(Character::isLetter);
     }
 
+    /**
+     * The text as people match it by eye: lower case, without diacritics (đ as d), single spaces;
+     * "Người ở nước ngoài", "nguoi o nuoc ngoai " and "NGƯỜI Ở NƯỚC NGOÀI" are one.
+     */
+    public static String fold(String s) {
+        String decomposed = Normalizer.normalize(s.strip().toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").replace('đ', 'd').replaceAll("\\s+", " ");
+    }
+
     /** At most {@code max} characters (for text the service itself composes from what a client sent). */
     public static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";

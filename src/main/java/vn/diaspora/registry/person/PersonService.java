@@ -54,8 +54,9 @@ public class PersonService extends RecordService<Person, PersonData> {
     public record Match(java.util.UUID id, String reportingUnit, String provinceCode) {
     }
 
+    /** {@code position}: only that row's (null: every row's). */
     @SuppressWarnings("unchecked")
-    public java.util.Map<Integer, List<Match>> likelyDuplicatesOfRows(java.util.UUID submission) {
+    public java.util.Map<Integer, List<Match>> likelyDuplicatesOfRows(java.util.UUID submission, Integer position) {
         String birthYear = """
                 CASE WHEN i.data->>'birthYear' ~ '^[0-9]{4}$' THEN (i.data->>'birthYear')::int
                      WHEN i.data->>'birthDate' ~ '^[0-9]{4}-' THEN left(i.data->>'birthDate', 4)::int END""";
@@ -66,9 +67,10 @@ public class PersonService extends RecordService<Person, PersonData> {
                             JOIN person p ON p.deleted_at IS NULL
                              AND registry_norm(p.full_name) = registry_norm(i.data->>'fullName')
                              AND (p.hometown_code = i.data->>'hometownCode' OR p.birth_year = %s)
-                            WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE') d
+                            WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'
+                              AND (cast(?2 AS int) IS NULL OR i.position = ?2)) d
                         WHERE n <= 3""".formatted(birthYear))
-                .setParameter(1, submission).getResultList());
+                .setParameter(1, submission).setParameter(2, position).getResultList());
         long newPersons = ((Number) em.createNativeQuery(
                         "SELECT count(*) FROM submission_item i WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'")
                 .setParameter(1, submission).getSingleResult()).longValue();
@@ -81,8 +83,8 @@ public class PersonService extends RecordService<Person, PersonData> {
                                   AND p.hometown_code = i.data->>'hometownCode' AND p.birth_year = %s
                                 ORDER BY p.search_text <->> registry_norm(i.data->>'fullName') LIMIT 3) d
                             WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'
-                              AND i.data->>'fullName' IS NOT NULL""".formatted(birthYear))
-                    .setParameter(1, submission).getResultList());
+                              AND i.data->>'fullName' IS NOT NULL AND (cast(?2 AS int) IS NULL OR i.position = ?2)""".formatted(birthYear))
+                    .setParameter(1, submission).setParameter(2, position).getResultList());
         }
         java.util.Map<Integer, List<Match>> byRow = new java.util.TreeMap<>();
         for (Object[] r : found) {

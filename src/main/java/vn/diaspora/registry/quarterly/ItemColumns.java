@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordKind;
 
 import java.util.List;
@@ -117,9 +118,11 @@ final class ItemColumns {
         return null;
     }
 
+    /** The kind of a data sheet, by its name as the template has it (any case, with or without diacritics) or the kind's code. */
     static RecordKind kindOfSheet(String name) {
+        String folded = Text.fold(name);
         for (Map.Entry<RecordKind, String> e : SHEETS.entrySet()) {
-            if (e.getValue().equalsIgnoreCase(name.strip()) || e.getKey().name().equalsIgnoreCase(name.strip())) {
+            if (Text.fold(e.getValue()).equals(folded) || e.getKey().name().equalsIgnoreCase(folded)) {
                 return e.getKey();
             }
         }
@@ -127,10 +130,10 @@ final class ItemColumns {
     }
 
     static SubmissionItem.Action action(String value) {
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "thêm", "them", "create" -> SubmissionItem.Action.CREATE;
-            case "sửa", "sua", "update" -> SubmissionItem.Action.UPDATE;
-            case "xóa", "xoá", "xoa", "delete" -> SubmissionItem.Action.DELETE;
+        return switch (Text.fold(value)) {
+            case "them", "create" -> SubmissionItem.Action.CREATE;
+            case "sua", "update" -> SubmissionItem.Action.UPDATE;
+            case "xoa", "delete" -> SubmissionItem.Action.DELETE;
             default -> null;
         };
     }

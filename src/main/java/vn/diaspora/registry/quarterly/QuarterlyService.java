@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -256,13 +257,14 @@ public class QuarterlyService {
             throw ProblemException.forbidden("The unit decides while it edits the submission, the province while it reviews it");
         }
         SubmissionItem row = rows.find(id, kind, rowKey);
-        boolean matched = row != null && persons.likelyDuplicatesOfRows(id).getOrDefault(row.position, List.of()).stream()
+        Map<Integer, List<PersonService.Match>> duplicates = row == null ? Map.of() : persons.likelyDuplicatesOfRows(id, row.position);
+        boolean matched = row != null && duplicates.getOrDefault(row.position, List.of()).stream()
                 .anyMatch(m -> m.id().equals(person) && caller.canRead(m.reportingUnit(), m.provinceCode()));
         if (!matched) {
             throw ProblemException.notFound("Likely duplicate " + person + " of row " + kind + "/" + rowKey);
         }
         notes.notDuplicate(id, kind, rowKey, person, caller.subject());
-        return report(s);
+        return report(s, RecordService.RowContext.dryRun(s.unitCode), duplicates, check -> check.accept(row));
     }
 
     @Transactional
@@ -299,12 +301,17 @@ public class QuarterlyService {
      * Likely duplicates are matched before any row is applied.
      */
     private ValidationReport report(Submission s, RecordService.RowContext context) {
+        return report(s, context, persons.likelyDuplicatesOfRows(s.id, null), check -> rows.forEach(s.id, check));
+    }
+
+    /** The findings of the rows that {@code rowsToCheck} hands to its consumer. */
+    private ValidationReport report(Submission s, RecordService.RowContext context, Map<Integer, List<PersonService.Match>> duplicates,
+                                    Consumer<Consumer<SubmissionItem>> rowsToCheck) {
         UUID id = s.id;
-        Map<Integer, List<PersonService.Match>> duplicates = persons.likelyDuplicatesOfRows(id);
         Set<String> decided = notes.notDuplicates(id);
         List<RowReport> findings = new ArrayList<>();
         int[] counts = new int[4]; // rows, ok, warnings, errors
-        rows.forEach(id, row -> {
+        rowsToCheck.accept(row -> {
             counts[0]++;
             RecordService<?, ?> records = records(row.kind);
             RecordService.RowResult result = switch (row.action) {
@@ -430,7 +437,7 @@ public class QuarterlyService {
     }
 
     private ItemView itemView(SubmissionItem i, String reviewComment) {
-        return new ItemView(i.position, i.kind, i.rowKey, i.action, i.recordId, i.baseVersion, rows.data(i), i.reason, i.appliedId, reviewComment);
+        return new ItemView(i.position, i.kind, i.rowKey, i.action, i.recordId, i.baseVersion, rows.data(i), i.reason, i.sheet, i.line, i.appliedId, reviewComment);
     }
 
 

@@ -57,6 +57,8 @@ public final class QuarterlyViews {
     public record ItemView(int position, RecordKind kind, @Schema(maxLength = Limits.ROW_KEY) String rowKey, Action action, UUID recordId,
                            Integer baseVersion, @Schema(type = SchemaType.OBJECT) JsonNode data,
                            @Schema(maxLength = Limits.DELETE_REASON) String reason,
+                           @Schema(description = "The sheet of the uploaded file the row came from (absent for rows sent as JSON)", maxLength = 100) String sheet,
+                           @Schema(description = "The row's line in that sheet, as the spreadsheet numbers it") Integer line,
                            @Schema(description = "The record created or changed when the submission was accepted") UUID appliedId,
                            @Schema(description = "The reviewer's comment on this row, from the latest review (accept or return)", maxLength = Limits.REASON) String reviewComment) {
     }

@@ -7,6 +7,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordKind;
 
 import java.io.IOException;
@@ -22,8 +23,8 @@ import java.util.stream.Stream;
 record XlsxFile(InputStream in) implements RowFile {
     /** Lines of a sheet, empty ones included: Excel's own limit. */
     static final int MAX_SHEET_LINES = 1_048_576;
-    private static final Set<String> NON_DATA_SHEETS = Set.of(ItemTemplate.INSTRUCTIONS.toLowerCase(Locale.ROOT),
-            ItemTemplate.LISTS.toLowerCase(Locale.ROOT), "mã tham chiếu");
+    private static final Set<String> NON_DATA_SHEETS = Set.of(Text.fold(ItemTemplate.INSTRUCTIONS), Text.fold(ItemTemplate.LISTS),
+            Text.fold("Mã tham chiếu"));
 
     @Override
     public void read(RowParser rows) {
@@ -31,8 +32,11 @@ record XlsxFile(InputStream in) implements RowFile {
             for (Sheet sheet : (Iterable<Sheet>) workbook.getSheets()::iterator) {
                 RecordKind kind = ItemColumns.kindOfSheet(sheet.getName());
                 if (kind == null) {
-                    if (!NON_DATA_SHEETS.contains(sheet.getName().strip().toLowerCase(Locale.ROOT))) {
-                        rows.problem(sheet.getName(), "unknown sheet: expected one of " + ItemColumns.SHEETS.values());
+                    // an official's own sheet (notes, a copy of last year's list) is left alone while it is empty;
+                    // one with data may be a data sheet renamed, and its rows must not be lost unseen
+                    if (!NON_DATA_SHEETS.contains(Text.fold(sheet.getName())) && hasData(sheet)) {
+                        rows.problem(sheet.getName(), "unknown sheet with data: name it as one of " + ItemColumns.SHEETS.values()
+                                + ", or empty it");
                     }
                     continue;
                 }
@@ -65,6 +69,13 @@ record XlsxFile(InputStream in) implements RowFile {
                 }
                 rows.line(columns, r.getRowNum(), c -> value(name, r, c, rows));
             }
+        }
+    }
+
+    private static boolean hasData(Sheet sheet) throws IOException {
+        try (Stream<Row> stream = sheet.openStream()) {
+            return stream.anyMatch(r -> r.stream().anyMatch(c -> c != null && c.getType() != CellType.EMPTY
+                    && Text.clean(c.getText()) != null));
         }
     }
 

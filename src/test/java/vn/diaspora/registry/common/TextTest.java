@@ -18,6 +18,13 @@ class TextTest {
     }
 
     @Test
+    void foldedTextIgnoresCaseDiacriticsAndSpacing() {
+        assertEquals("nguoi o nuoc ngoai", Text.fold(" NGƯỜI  Ở nước ngoài "));
+        assertEquals("dong gop", Text.fold("Đóng góp"));
+        assertEquals(Text.fold("Xóa"), Text.fold("xoá"));
+    }
+
+    @Test
     void freeTextKeepsItsLines() {
         assertEquals("một\nhai\n\nba", Text.cleanLines("một  \r\nhai\r\n\r\n\u200Bba"));
     }
