@@ -8,7 +8,7 @@ import vn.diaspora.registry.common.ContactDetails;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.JsonColumns;
-import vn.diaspora.registry.record.RecordQuery;
+import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.security.Reach;
@@ -27,8 +27,8 @@ public class AssociationService extends RecordService<Association, AssociationDa
     }
 
     public record Filter(String country, Kind kind, java.util.UUID member, Instant updatedSince) {
-        public RecordQuery query() {
-            return new RecordQuery()
+        public Where query() {
+            return new Where()
                     .andIf(country, "t.country = ?")
                     .andIf(kind == null ? null : kind.name(), "t.kind = ?")
                     .andIf(member, "t.id IN (SELECT association_id FROM association_member WHERE person_id = ?)")

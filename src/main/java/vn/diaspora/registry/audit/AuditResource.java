@@ -19,8 +19,8 @@ import vn.diaspora.registry.common.Cursor;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
-import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Validation;
+import vn.diaspora.registry.common.Where;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,51 +64,21 @@ public class AuditResource {
                                  @Schema(implementation = AuditLog.Action.class, type = SchemaType.STRING) @QueryParam("action") String action,
                                  @BeanParam Params.Paging paging) {
         int n = Page.limit(paging.limit);
-        List<String> where = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (subject != null) {
-            where.add("subject = ?");
-            params.add(subject);
-        }
-        UUID recordId = Validation.uuid(record, "record");
-        if (recordId != null) {
-            where.add("record_ids @> ARRAY[cast(? AS uuid)]");
-            params.add(recordId.toString());
-        }
-        AuditLog.Action only = Params.enumValue("action", action, AuditLog.Action.class);
-        if (only != null) {
-            where.add("action = ?");
-            params.add(only.name());
-        }
         Instant fromAt = Params.instant("from", from);
-        if (fromAt != null) {
-            where.add("at >= ?");
-            params.add(Timestamp.from(fromAt));
-        }
         Instant toAt = Params.instant("to", to);
-        if (toAt != null) {
-            where.add("at < ?");
-            params.add(Timestamp.from(toAt));
-        }
-        Long after = Cursor.after(paging.cursor, Long::valueOf);
-        if (after != null) {
-            where.add("id < ?");
-            params.add(after);
-        }
-        StringBuilder sql = new StringBuilder("""
+        AuditLog.Action only = Params.enumValue("action", action, AuditLog.Action.class);
+        UUID recordId = Validation.uuid(record, "record");
+        Where where = new Where()
+                .andIf(subject, "subject = ?")
+                .andIf(recordId == null ? null : recordId.toString(), "record_ids @> ARRAY[cast(? AS uuid)]")
+                .andIf(only == null ? null : only.name(), "action = ?")
+                .andIf(fromAt == null ? null : Timestamp.from(fromAt), "at >= ?")
+                .andIf(toAt == null ? null : Timestamp.from(toAt), "at < ?")
+                .andIf(Cursor.after(paging.cursor, Long::valueOf), "id < ?");
+        List<Object[]> rows = Where.select(em, """
                 SELECT id, at, subject, array_to_string(roles, ','), client, action, collection,
-                       array_to_string(record_ids, ','), query, result_count, request_id FROM audit_event""");
-        int i = 0;
-        for (String w : where) {
-            sql.append(i == 0 ? " WHERE " : " AND ").append(w.replace("?", "?" + (++i)));
-        }
-        sql.append(" ORDER BY id DESC LIMIT ").append(n + 1);
-        var query = em.createNativeQuery(sql.toString());
-        for (int p = 0; p < params.size(); p++) {
-            query.setParameter(p + 1, params.get(p));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+                       array_to_string(record_ids, ','), query, result_count, request_id FROM audit_event""" + where.conditions()
+                + " ORDER BY id DESC LIMIT " + (n + 1), where.params());
         List<AuditEvent> items = new ArrayList<>();
         for (Object[] r : rows) {
             String ids = (String) r[7];

@@ -9,7 +9,7 @@ import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.person.Person;
 import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.JsonColumns;
-import vn.diaspora.registry.record.RecordQuery;
+import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.security.Reach;
@@ -30,8 +30,8 @@ public class BusinessService extends RecordService<Business, BusinessData> {
     }
 
     public record Filter(String country, Boolean distributesVietnameseGoods, UUID owner, Instant updatedSince) {
-        public RecordQuery query() {
-            return new RecordQuery()
+        public Where query() {
+            return new Where()
                     .andIf(country, "t.country = ?")
                     .andIf(distributesVietnameseGoods, "t.distributes_vietnamese_goods = ?")
                     .andIf(owner, "t.id IN (SELECT business_id FROM business_owner WHERE person_id = ?)")

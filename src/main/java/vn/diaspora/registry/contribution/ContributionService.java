@@ -9,7 +9,7 @@ import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.contribution.ContributionData.Kind;
 import vn.diaspora.registry.person.PersonService;
 import vn.diaspora.registry.record.RecordEntity;
-import vn.diaspora.registry.record.RecordQuery;
+import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.security.Reach;
@@ -36,8 +36,8 @@ public class ContributionService extends RecordService<Contribution, Contributio
     }
 
     public record Filter(Kind kind, UUID person, UUID association, UUID business, LocalDate from, LocalDate to, Instant updatedSince) {
-        public RecordQuery query() {
-            return new RecordQuery()
+        public Where query() {
+            return new Where()
                     .andIf(kind == null ? null : kind.name(), "t.kind = ?")
                     .andIf(person, "t.person_id = ?")
                     .andIf(association, "t.association_id = ?")

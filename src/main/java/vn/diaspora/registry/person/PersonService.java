@@ -9,7 +9,7 @@ import vn.diaspora.registry.person.PersonData.ResidenceStatus;
 import vn.diaspora.registry.person.PersonData.Sex;
 import vn.diaspora.registry.person.PersonData.Status;
 import vn.diaspora.registry.record.JsonColumns;
-import vn.diaspora.registry.record.RecordQuery;
+import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.security.Reach;
@@ -30,8 +30,8 @@ public class PersonService extends RecordService<Person, PersonData> {
 
     /** List filters of /persons; a hometown filter covers the units under it across the 2025 reform. */
     public record Filter(String country, String hometown, Category category, Status status, Instant updatedSince) {
-        public RecordQuery query() {
-            return new RecordQuery()
+        public Where query() {
+            return new Where()
                     .andIf(country, "t.country = ?")
                     .andIf(hometown, "t.hometown_code IN (SELECT unit_code FROM admin_unit_area WHERE area_code = ?)")
                     .andIf(category == null ? null : category.name(), "t.categories @> ARRAY[cast(? AS text)]")

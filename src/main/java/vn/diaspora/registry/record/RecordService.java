@@ -23,6 +23,7 @@ import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Validation;
+import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.reference.ReferenceData;
 import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Reach;
@@ -115,7 +116,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      * read in that order from the GiST trigram index; else in id (creation) order.
      */
     @Transactional
-    public Page<RecordView<D>> list(String q, Params.Paging paging, RecordQuery filters) {
+    public Page<RecordView<D>> list(String q, Params.Paging paging, Where filters) {
         int n = Page.limit(paging.limit);
         filters.and("t.deleted_at IS NULL").within(caller.readable());
         String query = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
@@ -140,7 +141,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             if (after != null) {
                 filters.and("t.id > ?", after);
             }
-            rows = select("SELECT t.id, 0 FROM " + table + " t" + filters.conditions() + " ORDER BY t.id LIMIT " + (n + 1),
+            rows = Where.select(em, "SELECT t.id, 0 FROM " + table + " t" + filters.conditions() + " ORDER BY t.id LIMIT " + (n + 1),
                     filters.params());
         }
         boolean more = rows.size() > n;
@@ -167,7 +168,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      * match), so a window of rows is read by distance and sorted here; while the window ends
      * amid names as near as the page's last one, a window twice as large is read.
      */
-    private List<Object[]> nearest(String query, RecordQuery filters, int count) {
+    private List<Object[]> nearest(String query, Where filters, int count) {
         List<Object> params = new ArrayList<>();
         params.add(query);
         params.addAll(filters.params());
@@ -176,7 +177,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         java.util.Comparator<Object[]> order = java.util.Comparator.<Object[], Float>comparing(RecordService::distance)
                 .thenComparing(r -> r[0].toString()); // PostgreSQL orders uuids as unsigned bytes, as their text does
         for (int window = count + tieWindow; ; window *= 2) {
-            List<Object[]> rows = new ArrayList<>(select(sql + " LIMIT " + window, params));
+            List<Object[]> rows = new ArrayList<>(Where.select(em, sql + " LIMIT " + window, params));
             boolean exhausted = rows.size() < window;
             boolean pastTies = rows.size() > count && distance(rows.get(rows.size() - 1)) > distance(rows.get(count - 1));
             if (exhausted || pastTies) {
@@ -188,16 +189,6 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     private static float distance(Object[] row) {
         return ((Number) row[1]).floatValue();
-    }
-
-    private List<Object[]> select(String sql, List<Object> params) {
-        Query nq = em.createNativeQuery(RecordQuery.number(sql));
-        for (int i = 0; i < params.size(); i++) {
-            nq.setParameter(i + 1, params.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = nq.getResultList();
-        return rows;
     }
 
     // ---- writes -------------------------------------------------------------------------------

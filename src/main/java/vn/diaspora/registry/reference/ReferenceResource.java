@@ -20,12 +20,10 @@ import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Where;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Reference data: administrative units (before and after the 2025 reform) and countries. Any signed-in caller may read it. */
@@ -70,37 +68,24 @@ public class ReferenceResource {
             @Parameter(description = "Code or exact code to look up") @Size(max = Limits.CODE) @QueryParam("code") String code,
             @BeanParam Params.Paging paging) {
         int n = Page.limit(paging.limit);
-        String cursor = paging.cursor;
-        StringBuilder where = new StringBuilder("id > :after");
-        Map<String, Object> params = new LinkedHashMap<>();
-        Integer after = Cursor.after(cursor, Integer::valueOf);
-        params.put("after", after == null ? 0 : after);
-        if (province != null) {
-            where.append(" AND provinceCode = :province");
-            params.put("province", province);
-        }
         if (level != null) {
             level = level.strip().toUpperCase(java.util.Locale.ROOT);
             if (!LEVELS.contains(level)) {
                 throw ProblemException.badParameter("level", "must be one of PROVINCE, DISTRICT, COMMUNE");
             }
-            where.append(" AND level = :level");
-            params.put("level", level);
         }
-        if (date != null) {
-            where.append(" AND (validFrom IS NULL OR validFrom <= :date) AND (validTo IS NULL OR validTo >= :date)");
-            params.put("date", Params.date("date", date));
-        }
-        if (parent != null) {
-            where.append(" AND parentCode = :parent");
-            params.put("parent", parent);
-        }
-        if (code != null) {
-            where.append(" AND code = :code");
-            params.put("code", code);
-        }
+        Integer after = Cursor.after(paging.cursor, Integer::valueOf);
+        java.time.LocalDate on = Params.date("date", date);
+        Where where = new Where()
+                .and("id > ?", after == null ? 0 : after)
+                .andIf(province, "provinceCode = ?")
+                .andIf(level, "level = ?")
+                .andIf(on, "(validFrom IS NULL OR validFrom <= ?) AND (validTo IS NULL OR validTo >= ?)")
+                .andIf(parent, "parentCode = ?")
+                .andIf(code, "code = ?");
         // range() is inclusive: one row more than the page tells whether there is a next page
-        List<AdminUnit> rows = AdminUnit.<AdminUnit>find(where + " ORDER BY id", params).range(0, n).list();
+        List<AdminUnit> rows = AdminUnit.<AdminUnit>find("FROM AdminUnit" + Where.number(where.conditions()) + " ORDER BY id",
+                where.params().toArray()).range(0, n).list();
         return Page.of(rows, n, u -> u.id).map(u -> new AdminUnitView(u.code, u.name, u.unitType, u.fullName, u.level,
                 u.parentCode, u.provinceCode, u.territory, u.validFrom, u.validTo, u.current() ? List.of() : reference.successors(u.code)));
     }

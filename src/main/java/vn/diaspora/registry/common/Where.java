@@ -1,16 +1,21 @@
-package vn.diaspora.registry.record;
+package vn.diaspora.registry.common;
 
 import vn.diaspora.registry.security.Reach;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** WHERE conditions of a list query, each with its own {@code ?} parameters. */
-public final class RecordQuery {
+/**
+ * The WHERE clause of a list query, built from the filters a caller gave: each condition with its
+ * own {@code ?} parameters, numbered and bound once the statement is whole. One builder for every
+ * list (records, audit events, administrative units), native SQL or JPQL alike.
+ */
+public final class Where {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
 
     /** Adds a condition when its value is present; {@code ?} marks each use of the value. */
-    public RecordQuery andIf(Object value, String condition) {
+    public Where andIf(Object value, String condition) {
         if (value == null || value instanceof String s && s.isBlank()) {
             return this;
         }
@@ -22,14 +27,14 @@ public final class RecordQuery {
         return this;
     }
 
-    public RecordQuery and(String condition, Object... values) {
+    public Where and(String condition, Object... values) {
         conditions.add(condition);
         params.addAll(List.of(values));
         return this;
     }
 
-    /** Only the records that {@code reach} admits. */
-    public RecordQuery within(Reach reach) {
+    /** Only the records that {@code reach} admits (a list of records aliased {@code t}). */
+    public Where within(Reach reach) {
         if (!reach.isAll()) {
             conditions.add(reach.sql("t.reporting_unit", "t.province_code", value -> {
                 params.add(value);
@@ -40,12 +45,12 @@ public final class RecordQuery {
     }
 
     /** " WHERE a AND b ..." with plain {@code ?} markers. */
-    String conditions() {
+    public String conditions() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /** Numbers the {@code ?} markers from 1, as Hibernate's native queries want. */
-    static String number(String sql) {
+    public static String number(String sql) {
         StringBuilder sb = new StringBuilder();
         int n = 0;
         for (char ch : sql.toCharArray()) {
@@ -57,7 +62,17 @@ public final class RecordQuery {
         return sb.toString();
     }
 
-    List<Object> params() {
+    public List<Object> params() {
         return params;
+    }
+
+    /** The rows of a native {@code sql} whose plain {@code ?} markers take {@code params} in order. */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> select(jakarta.persistence.EntityManager em, String sql, List<Object> params) {
+        jakarta.persistence.Query query = em.createNativeQuery(number(sql));
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query.getResultList();
     }
 }
