@@ -14,7 +14,8 @@ import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
-import vn.diaspora.registry.person.PersonService;
+import vn.diaspora.registry.person.LikelyDuplicates;
+import vn.diaspora.registry.record.History;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
@@ -56,7 +57,9 @@ public class QuarterlyService {
     @Inject
     ReferenceData reference;
     @Inject
-    PersonService persons;
+    LikelyDuplicates likelyDuplicates;
+    @Inject
+    History history;
     @Inject
     ReviewNotes notes;
     @Inject
@@ -224,7 +227,7 @@ public class QuarterlyService {
             throw refused(report, "WARNING", report.warnings() + " rows are likely duplicates nobody has decided on: mark each "
                     + "'not a duplicate', or return the submission so the unit turns it into an update of the existing record");
         }
-        persons.flushHistory();
+        history.flush(); // the versions of the rows applied are written in batches
         audit.record(AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
         s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
         transition(s, State.ACCEPTED, null);
@@ -257,7 +260,7 @@ public class QuarterlyService {
             throw ProblemException.forbidden("The unit decides while it edits the submission, the province while it reviews it");
         }
         SubmissionItem row = rows.find(id, kind, rowKey);
-        Map<Integer, List<PersonService.Match>> duplicates = row == null ? Map.of() : persons.likelyDuplicatesOfRows(id, row.position);
+        Map<Integer, List<LikelyDuplicates.Match>> duplicates = row == null ? Map.of() : likelyDuplicates.of(id, row.position);
         boolean matched = row != null && duplicates.getOrDefault(row.position, List.of()).stream()
                 .anyMatch(m -> m.id().equals(person) && caller.canRead(m.reportingUnit(), m.provinceCode()));
         if (!matched) {
@@ -301,11 +304,11 @@ public class QuarterlyService {
      * Likely duplicates are matched before any row is applied.
      */
     private ValidationReport report(Submission s, RecordService.RowContext context) {
-        return report(s, context, persons.likelyDuplicatesOfRows(s.id, null), check -> rows.forEach(s.id, check));
+        return report(s, context, likelyDuplicates.of(s.id, null), check -> rows.forEach(s.id, check));
     }
 
     /** The findings of the rows that {@code rowsToCheck} hands to its consumer. */
-    private ValidationReport report(Submission s, RecordService.RowContext context, Map<Integer, List<PersonService.Match>> duplicates,
+    private ValidationReport report(Submission s, RecordService.RowContext context, Map<Integer, List<LikelyDuplicates.Match>> duplicates,
                                     Consumer<Consumer<SubmissionItem>> rowsToCheck) {
         UUID id = s.id;
         Set<String> decided = notes.notDuplicates(id);
@@ -326,9 +329,9 @@ public class QuarterlyService {
             for (FieldError p : problems) {
                 if (findings.size() <= MAX_FINDINGS) findings.add(finding(row, "ERROR", p.code(), p.field(), p.message(), null));
             }
-            List<PersonService.Match> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()).stream()
+            List<LikelyDuplicates.Match> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()).stream()
                     .filter(m -> !decided.contains(ReviewNotes.pair(row.kind, row.rowKey, m.id()))).toList() : List.of();
-            for (PersonService.Match other : similar) {
+            for (LikelyDuplicates.Match other : similar) {
                 if (findings.size() <= MAX_FINDINGS) findings.add(duplicateFinding(row, other));
             }
             if (!problems.isEmpty()) {
@@ -350,7 +353,7 @@ public class QuarterlyService {
      * unit whose row matches another unit's person) it says that one exists, and the province's
      * review, which may read both, sees the pair.
      */
-    private RowReport duplicateFinding(SubmissionItem row, PersonService.Match other) {
+    private RowReport duplicateFinding(SubmissionItem row, LikelyDuplicates.Match other) {
         if (caller.canRead(other.reportingUnit(), other.provinceCode())) {
             return finding(row, "WARNING", ErrorCode.LIKELY_DUPLICATE, "fullName", "likely duplicate of existing person " + other.id(), other.id());
         }

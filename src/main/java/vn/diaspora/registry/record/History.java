@@ -47,7 +47,7 @@ public class History {
         }
     }
 
-    /** Inserts the pending versions; called before the transaction that wrote them ends. */
+    /** Inserts the pending versions; called before the transaction that wrote them ends (by a record write, or by whoever applies many). */
     public void flush() {
         if (pending.isEmpty()) {
             return;

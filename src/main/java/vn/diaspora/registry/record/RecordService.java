@@ -361,11 +361,6 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         return new RowResult(e.id, List.of());
     }
 
-    /** Writes the versions of the rows applied so far (they are batched); before a submission's transaction ends. */
-    public void flushHistory() {
-        history.flush();
-    }
-
     /** The row's data as this collection's record, carrying the submitting unit. */
     private D parseRow(JsonNode data, String unit, List<FieldError> errors) {
         if (data == null || !data.isObject()) {
