@@ -32,7 +32,7 @@ start_service() {
     java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
   SERVICE=$!
   trap 'kill $SERVICE 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 900); do  # a migration of a million rows takes minutes
     curl -fs "localhost:$((PORT + 1))/q/health/ready" >/dev/null 2>&1 && return 0
     sleep 1
   done

@@ -54,9 +54,9 @@ public class LikelyDuplicates {
                             SELECT i.position, d.id, d.reporting_unit, d.province_code FROM submission_item i
                             CROSS JOIN LATERAL (
                                 SELECT p.id, p.reporting_unit, p.province_code FROM person p
-                                WHERE p.deleted_at IS NULL AND registry_norm(i.data->>'fullName') <%% p.search_text
-                                  AND p.hometown_code = i.data->>'hometownCode' AND p.birth_year = %s
-                                ORDER BY p.search_text <->> registry_norm(i.data->>'fullName') LIMIT 3) d
+                                WHERE p.deleted_at IS NULL AND p.hometown_code = i.data->>'hometownCode' AND p.birth_year = %s
+                                  AND word_similarity(registry_norm(i.data->>'fullName'), p.search_text) >= 0.8
+                                ORDER BY word_similarity(registry_norm(i.data->>'fullName'), p.search_text) DESC, p.id LIMIT 3) d
                             WHERE i.submission_id = ?1 AND i.kind = 'PERSON' AND i.action = 'CREATE'
                               AND i.data->>'fullName' IS NOT NULL AND (cast(?2 AS int) IS NULL OR i.position = ?2)""".formatted(birthYear))
                     .setParameter(1, submission).setParameter(2, position).getResultList());

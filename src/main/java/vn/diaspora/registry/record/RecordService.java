@@ -56,6 +56,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     @Inject
     History history;
     @Inject
+    RecordSearch search;
+    @Inject
     vn.diaspora.registry.audit.AuditLog audit;
 
     private final RecordKind kind;
@@ -111,9 +113,9 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     }
 
     /**
-     * A page of live records in the caller's scope. With {@code q}, records whose search text
-     * is word-similar to the query (case, diacritics and a typo do not matter), nearest first,
-     * read in that order from the GiST trigram index; else in id (creation) order.
+     * A page of live records in the caller's scope. With {@code q}, the records whose names hold
+     * the query's words, in any order, without regard to case and diacritics, a typo corrected
+     * (RecordSearch): exact matches first; else all, in id (creation) order.
      */
     @Transactional
     public Page<RecordView<D>> list(String q, Params.Paging paging, Where filters) {
@@ -123,72 +125,26 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         if (query.length() > Limits.QUERY) {
             throw ProblemException.badParameter("q", "at most " + Limits.QUERY + " characters");
         }
-        boolean search = !query.isEmpty();
-        List<Object[]> rows;
-        if (search) {
-            filters.and("registry_norm(?) <% t.search_text", query);
-            List<String> after = Cursor.decode(paging.cursor, 2);
-            if (after != null) {
-                filters.and("(" + DISTANCE + " > cast(? AS real) OR (" + DISTANCE + " = cast(? AS real) AND t.id > ?))",
-                        query, parseScore(after.get(0)), query, parseScore(after.get(0)), cursorId(after.get(1)));
-            }
-            // PostgreSQL would rather bitmap-scan rare names and sort them; reading the GiST index
-            // in distance order is faster for every query measured (bench/)
-            em.createNativeQuery("SET LOCAL enable_bitmapscan = off").executeUpdate();
-            rows = nearest(query, filters, n + 1);
-        } else {
-            UUID after = Cursor.after(paging.cursor, UUID::fromString);
-            if (after != null) {
-                filters.and("t.id > ?", after);
-            }
-            rows = Where.select(em, "SELECT t.id, 0 FROM " + table + " t" + filters.conditions() + " ORDER BY t.id LIMIT " + (n + 1),
-                    filters.params());
-        }
-        boolean more = rows.size() > n;
-        List<Object[]> pageRows = more ? rows.subList(0, n) : rows;
-        Map<UUID, E> byId = load(pageRows.stream().map(r -> (UUID) r[0]).toList());
-        List<RecordView<D>> items = pageRows.stream().map(r -> view(byId.get((UUID) r[0]))).toList();
+        List<RecordSearch.Word> words = query.isEmpty() ? List.of() : search.words(query);
+        List<RecordSearch.Hit> hits = !query.isEmpty() && words.isEmpty() ? List.of()
+                : search.find(table, words, filters, after(paging.cursor), n + 1);
+        Page<RecordSearch.Hit> page = Page.of(hits, n, hit -> hit.rank() + ":" + hit.id());
+        Map<UUID, E> byId = load(page.items().stream().map(RecordSearch.Hit::id).toList());
+        List<RecordView<D>> items = page.items().stream().map(hit -> view(byId.get(hit.id()))).toList();
         audit.record(AuditLog.Action.SEARCH, collection, byId.keySet(), items.size());
-        String next = null;
-        if (more) {
-            Object[] last = pageRows.get(pageRows.size() - 1);
-            next = search ? Cursor.encode(last[1], last[0]) : Cursor.encode(last[0]);
-        }
-        return new Page<>(items, next);
+        return new Page<>(items, page.nextCursor());
     }
 
-    private static final String DISTANCE = "t.search_text <->> registry_norm(?)";
-    /** Rows read beyond a search page, so that names equally near the query are ordered by id. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "registry.search.tie-window", defaultValue = "30")
-    int tieWindow;
-
-    /**
-     * The {@code count} rows nearest to the query in (distance, id) order. The GiST index yields
-     * rows by distance only (ordering by a second key would make PostgreSQL read and sort every
-     * match), so a window of rows is read by distance and sorted here; while the window ends
-     * amid names as near as the page's last one, a window twice as large is read.
-     */
-    private List<Object[]> nearest(String query, Where filters, int count) {
-        List<Object> params = new ArrayList<>();
-        params.add(query);
-        params.addAll(filters.params());
-        params.add(query);
-        String sql = "SELECT t.id, " + DISTANCE + " AS distance FROM " + table + " t" + filters.conditions() + " ORDER BY " + DISTANCE;
-        java.util.Comparator<Object[]> order = java.util.Comparator.<Object[], Float>comparing(RecordService::distance)
-                .thenComparing(r -> r[0].toString()); // PostgreSQL orders uuids as unsigned bytes, as their text does
-        for (int window = count + tieWindow; ; window *= 2) {
-            List<Object[]> rows = new ArrayList<>(Where.select(em, sql + " LIMIT " + window, params));
-            boolean exhausted = rows.size() < window;
-            boolean pastTies = rows.size() > count && distance(rows.get(rows.size() - 1)) > distance(rows.get(count - 1));
-            if (exhausted || pastTies) {
-                rows.sort(order);
-                return rows.size() > count ? rows.subList(0, count) : rows;
+    /** Where a page continues: the rank and id of the last record of the page before. */
+    private static RecordSearch.After after(String cursor) {
+        return Cursor.after(cursor, key -> {
+            String[] parts = key.split(":", 2);
+            int rank = Integer.parseInt(parts[0]);
+            if (parts.length != 2 || rank < 0 || rank > RecordSearch.MAX_WORDS) {
+                throw new IllegalArgumentException();
             }
-        }
-    }
-
-    private static float distance(Object[] row) {
-        return ((Number) row[1]).floatValue();
+            return new RecordSearch.After(rank, UUID.fromString(parts[1]));
+        });
     }
 
     // ---- writes -------------------------------------------------------------------------------
@@ -528,21 +484,4 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         }
         return snapshot;
     }
-
-    private static UUID cursorId(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
-        }
-    }
-
-    /** A distance as this service writes it (0 to 1, plain decimal): Java reads "1e400", "1f" or "NaN", PostgreSQL does not. */
-    static String parseScore(String value) {
-        if (!value.matches("[0-9](\\.[0-9]{1,12})?(E-[0-9]{1,2})?")) {
-            throw ProblemException.badParameter("cursor", "not a cursor returned by this list");
-        }
-        return value;
-    }
-
 }

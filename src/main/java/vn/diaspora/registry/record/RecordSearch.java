@@ -1,0 +1,114 @@
+package vn.diaspora.registry.record;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import vn.diaspora.registry.common.Where;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds records by the words of their names. A query's words (normalised like the records':
+ * lower case, no diacritics, any order) are looked up in each record's GIN-indexed word array;
+ * each word may also match the dictionary words one typo away from it (found through the
+ * dictionary's trigram index, kept when their Damerau-Levenshtein distance is 1, or 2 for long
+ * words). A record's rank is the number of query words it matches only through a correction:
+ * exact matches of every word first (rank 0), then one corrected word, and so on; within a rank,
+ * in id order. A page is read rank by rank in (rank, id) order straight from the indexes, so a
+ * cursor continues it without reading anything twice.
+ */
+@ApplicationScoped
+public class RecordSearch {
+    /** Query words looked up; more make a query no more precise, only slower. */
+    static final int MAX_WORDS = 6;
+    /** Corrections kept per query word, the most similar first. */
+    static final int MAX_CORRECTIONS = 5;
+
+    @Inject
+    EntityManager em;
+
+    /** A query word and the dictionary words one typo away from it. */
+    public record Word(String word, List<String> corrections) {
+    }
+
+    /** Where a page starts: after this id within this rank (null: from the start). */
+    public record After(int rank, UUID id) {
+    }
+
+    /** A record found, with its rank. */
+    public record Hit(UUID id, int rank) {
+    }
+
+    /** The words of {@code query} with their corrections, in one statement; none when it has no word. */
+    public List<Word> words(String query) {
+        List<Object[]> rows = Where.select(em, """
+                SELECT q.w, coalesce((SELECT string_agg(s.word, ' ' ORDER BY s.word <-> q.w, s.word) FROM (
+                           SELECT word FROM search_word WHERE word % q.w AND word <> q.w ORDER BY word <-> q.w, word LIMIT 20) s), '')
+                FROM unnest(registry_words(?)) WITH ORDINALITY q(w, n) ORDER BY q.n LIMIT\s""" + MAX_WORDS, List.of(query));
+        List<Word> words = new ArrayList<>();
+        for (Object[] r : rows) {
+            String word = (String) r[0];
+            List<String> corrections = new ArrayList<>();
+            for (String candidate : ((String) r[1]).split(" ")) {
+                if (!candidate.isEmpty() && corrections.size() < MAX_CORRECTIONS
+                        && Typos.distance(word, candidate) <= Typos.allowed(word)) {
+                    corrections.add(candidate);
+                }
+            }
+            words.add(new Word(word, corrections));
+        }
+        return words;
+    }
+
+    /**
+     * Up to {@code count} records of {@code table} (aliased t) that match the words and the
+     * filters, in (rank, id) order from {@code after}.
+     */
+    public List<Hit> find(String table, List<Word> words, Where filters, After after, int count) {
+        List<Hit> hits = new ArrayList<>();
+        int corrected = (int) words.stream().filter(w -> !w.corrections().isEmpty()).count();
+        for (int rank = after == null ? 0 : after.rank(); rank <= corrected && hits.size() < count; rank++) {
+            List<Object> params = new ArrayList<>(filters.params());
+            StringBuilder sql = new StringBuilder("SELECT t.id, " + rank + " FROM " + table + " t" + filters.conditions());
+            sql.append(filters.conditions().isEmpty() ? " WHERE " : " AND ");
+            if (rank == 0) {
+                sql.append("t.search_words @> cast(? AS text[])");
+                params.add(array(words.stream().map(Word::word).toList()));
+            } else {
+                List<String> misses = new ArrayList<>();
+                List<Object> missParams = new ArrayList<>();
+                for (Word w : words) {
+                    if (w.corrections().isEmpty()) {
+                        sql.append("t.search_words @> cast(? AS text[]) AND ");
+                        params.add(array(List.of(w.word())));
+                    } else {
+                        List<String> any = new ArrayList<>(w.corrections());
+                        any.add(0, w.word());
+                        sql.append("t.search_words && cast(? AS text[]) AND ");
+                        params.add(array(any));
+                        misses.add("(NOT t.search_words @> cast(? AS text[]))::int");
+                        missParams.add(array(List.of(w.word())));
+                    }
+                }
+                sql.append(String.join(" + ", misses)).append(" = ").append(rank);
+                params.addAll(missParams);
+            }
+            if (after != null && rank == after.rank()) {
+                sql.append(" AND t.id > ?");
+                params.add(after.id());
+            }
+            sql.append(" ORDER BY t.id LIMIT ").append(count - hits.size());
+            for (Object[] r : Where.select(em, sql.toString(), params)) {
+                hits.add(new Hit((UUID) r[0], rank));
+            }
+        }
+        return hits;
+    }
+
+    /** A PostgreSQL array literal of words (they hold neither spaces nor punctuation, quoted all the same). */
+    private static String array(List<String> words) {
+        return "{" + String.join(",", words.stream().map(w -> "\"" + w.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+    }
+}
