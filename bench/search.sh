@@ -42,7 +42,7 @@ LUA
   cat > "$OUT/search-$c.sql" <<SQL
 \set n random(1, $n)
 SELECT q AS qq, col AS fc, val AS fv FROM bench_raw_$c WHERE n = :n \gset
-SELECT q.w, coalesce((SELECT string_agg(s.word, ' ' ORDER BY s.word <-> q.w, s.word) FROM (SELECT word FROM search_word WHERE word % q.w AND word <> q.w ORDER BY word <-> q.w, word LIMIT 20) s), '') FROM unnest(registry_words(:qq)) WITH ORDINALITY q(w, n) ORDER BY q.n LIMIT 6;
+SELECT q.w, coalesce((SELECT string_agg(s.word, ' ' ORDER BY s.word <-> q.w, s.word) FROM (SELECT word FROM search_word WHERE word % q.w AND word <> q.w ORDER BY word <-> q.w, word LIMIT 20) s), '') FROM (SELECT w, min(n) AS n FROM unnest(registry_words(:qq)) WITH ORDINALITY u(w, n) GROUP BY w) q ORDER BY q.n LIMIT 6;
 SELECT p.* FROM person p WHERE p.id IN (SELECT t.id FROM person t WHERE t.deleted_at IS NULL AND t.search_words @> registry_words(:qq)
   AND (:fc <> 'country' OR t.country = :fv) AND (:fc <> 'category' OR t.categories @> ARRAY[cast(:fv AS text)])
   AND (:fc <> 'hometown' OR t.hometown_code IN (SELECT unit_code FROM admin_unit_area WHERE area_code = :fv)) ORDER BY t.id LIMIT 21);

@@ -46,7 +46,8 @@ public class RecordSearch {
         List<Object[]> rows = Where.select(em, """
                 SELECT q.w, coalesce((SELECT string_agg(s.word, ' ' ORDER BY s.word <-> q.w, s.word) FROM (
                            SELECT word FROM search_word WHERE word % q.w AND word <> q.w ORDER BY word <-> q.w, word LIMIT 20) s), '')
-                FROM unnest(registry_words(?)) WITH ORDINALITY q(w, n) ORDER BY q.n LIMIT\s""" + MAX_WORDS, List.of(query));
+                FROM (SELECT w, min(n) AS n FROM unnest(registry_words(?)) WITH ORDINALITY u(w, n) GROUP BY w) q
+                ORDER BY q.n LIMIT\s""" + MAX_WORDS, List.of(query));
         List<Word> words = new ArrayList<>();
         for (Object[] r : rows) {
             String word = (String) r[0];
