@@ -3,7 +3,7 @@
 PERSONS=${PERSONS:-1000000}
 JAVA_OPTS=${JAVA_OPTS:--Xmx96m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=100m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-DB=registry_bench
+DB=${BENCH_DB:-registry_bench}  # the smoke run of .ci/run uses a database of its own
 PORT=18080
 OUT=bench/out
 mkdir -p "$OUT"

@@ -61,7 +61,6 @@ SELECT p.* FROM person p WHERE p.id = ANY(bench_page(:qq, :fc, :fv));
 INSERT INTO audit_event (at, subject, roles, action, collection, record_ids, query, result_count) VALUES (now(), 'bench', '{api-reader}', 'SEARCH', 'persons', '{}', :qq, 20);
 SQL
 done
-done
 
 run_wrk() { # class -> "rps p50 p95 p99 rss"
   wrk -t2 -c"$CONNECTIONS" -d"$(( DURATION < 5 ? DURATION : 5 ))s" -s "$OUT/search-$1.lua" "http://localhost:$PORT" >/dev/null  # warm-up (JIT)
