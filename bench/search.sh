@@ -57,7 +57,7 @@ LUA
 \set n random(1, $n)
 SELECT q AS qq, col AS fc, val AS fv FROM bench_raw_$c WHERE n = :n \gset
 SELECT q.w, coalesce((SELECT string_agg(s.word, ' ' ORDER BY s.word <-> q.w, s.word) FROM (SELECT word FROM search_word WHERE word % q.w AND word <> q.w ORDER BY word <-> q.w, word LIMIT 20) s), '') FROM (SELECT w, min(n) AS n FROM unnest(registry_words(:qq)) WITH ORDINALITY u(w, n) GROUP BY w) q ORDER BY q.n LIMIT 6;
-SELECT p.* FROM person p WHERE p.id = ANY(bench_page(:qq, :fc, :fv));
+SELECT p.* FROM unnest(bench_page(:qq, :fc, :fv)) page(id) JOIN person p ON p.id = page.id;
 INSERT INTO audit_event (at, subject, roles, action, collection, record_ids, query, result_count) VALUES (now(), 'bench', '{api-reader}', 'SEARCH', 'persons', '{}', :qq, 20);
 SQL
 done

@@ -42,7 +42,7 @@ public class RecordSearch {
     }
 
     /** The words of {@code query} with their corrections, in one statement; none when it has no word. */
-    public List<Word> words(String query) {
+    List<Word> words(String query) {
         List<Object[]> rows = Where.select(em, """
                 SELECT q.w, coalesce((SELECT string_agg(s.word, ' ' ORDER BY s.word <-> q.w, s.word) FROM (
                            SELECT word FROM search_word WHERE word % q.w AND word <> q.w ORDER BY word <-> q.w, word LIMIT 20) s), '')
@@ -64,48 +64,66 @@ public class RecordSearch {
     }
 
     /**
-     * Up to {@code count} records of {@code table} (aliased t) that match the words and the
-     * filters, in (rank, id) order from {@code after}.
+     * Up to {@code count} records of {@code table} (aliased t) that match the query (null: every
+     * record) and the filters, in (rank, id) order from {@code after}. Exact matches are looked up
+     * with the query as it is; its words are corrected only when they do not fill the page.
      */
-    public List<Hit> find(String table, List<Word> words, Where filters, After after, int count) {
+    public List<Hit> find(String table, String query, Where filters, After after, int count) {
         List<Hit> hits = new ArrayList<>();
+        int from = after == null ? 0 : after.rank();
+        if (from == 0) {
+            page(table, filters, query == null ? null : "t.search_words @> registry_words(?) AND cardinality(registry_words(?)) > 0",
+                    query == null ? List.of() : List.of(query, query), 0, after, count, hits);
+        }
+        if (query == null || hits.size() >= count) {
+            return hits;
+        }
+        List<Word> words = words(query);
         int corrected = (int) words.stream().filter(w -> !w.corrections().isEmpty()).count();
-        for (int rank = after == null ? 0 : after.rank(); rank <= corrected && hits.size() < count; rank++) {
-            List<Object> params = new ArrayList<>(filters.params());
-            StringBuilder sql = new StringBuilder("SELECT t.id, " + rank + " FROM " + table + " t" + filters.conditions());
-            sql.append(filters.conditions().isEmpty() ? " WHERE " : " AND ");
-            if (rank == 0) {
-                sql.append("t.search_words @> cast(? AS text[])");
-                params.add(array(words.stream().map(Word::word).toList()));
-            } else {
-                List<String> misses = new ArrayList<>();
-                List<Object> missParams = new ArrayList<>();
-                for (Word w : words) {
-                    if (w.corrections().isEmpty()) {
-                        sql.append("t.search_words @> cast(? AS text[]) AND ");
-                        params.add(array(List.of(w.word())));
-                    } else {
-                        List<String> any = new ArrayList<>(w.corrections());
-                        any.add(0, w.word());
-                        sql.append("t.search_words && cast(? AS text[]) AND ");
-                        params.add(array(any));
-                        misses.add("(NOT t.search_words @> cast(? AS text[]))::int");
-                        missParams.add(array(List.of(w.word())));
-                    }
+        for (int rank = Math.max(from, 1); rank <= corrected && hits.size() < count; rank++) {
+            List<String> conditions = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            List<String> misses = new ArrayList<>();
+            List<Object> missParams = new ArrayList<>();
+            for (Word w : words) {
+                if (w.corrections().isEmpty()) {
+                    conditions.add("t.search_words @> cast(? AS text[])");
+                    params.add(array(List.of(w.word())));
+                } else {
+                    List<String> any = new ArrayList<>(w.corrections());
+                    any.add(0, w.word());
+                    conditions.add("t.search_words && cast(? AS text[])");
+                    params.add(array(any));
+                    misses.add("(NOT t.search_words @> cast(? AS text[]))::int");
+                    missParams.add(array(List.of(w.word())));
                 }
-                sql.append(String.join(" + ", misses)).append(" = ").append(rank);
-                params.addAll(missParams);
             }
-            if (after != null && rank == after.rank()) {
-                sql.append(" AND t.id > ?");
-                params.add(after.id());
-            }
-            sql.append(" ORDER BY t.id LIMIT ").append(count - hits.size());
-            for (Object[] r : Where.select(em, sql.toString(), params)) {
-                hits.add(new Hit((UUID) r[0], rank));
-            }
+            conditions.add(String.join(" + ", misses) + " = " + rank);
+            params.addAll(missParams);
+            page(table, filters, String.join(" AND ", conditions), params, rank, after, count, hits);
         }
         return hits;
+    }
+
+    /** Adds the records of one rank that {@code match} selects, in id order, until {@code hits} holds {@code count}. */
+    private void page(String table, Where filters, String match, List<Object> matchParams, int rank, After after, int count,
+                      List<Hit> hits) {
+        List<Object> params = new ArrayList<>(filters.params());
+        StringBuilder sql = new StringBuilder("SELECT t.id, " + rank + " FROM " + table + " t" + filters.conditions());
+        String and = filters.conditions().isEmpty() ? " WHERE " : " AND ";
+        if (match != null) {
+            sql.append(and).append(match);
+            params.addAll(matchParams);
+            and = " AND ";
+        }
+        if (after != null && rank == after.rank()) {
+            sql.append(and).append("t.id > ?");
+            params.add(after.id());
+        }
+        sql.append(" ORDER BY t.id LIMIT ").append(count - hits.size());
+        for (Object[] r : Where.select(em, sql.toString(), params)) {
+            hits.add(new Hit((UUID) r[0], rank));
+        }
     }
 
     /** A PostgreSQL array literal of words (they hold neither spaces nor punctuation, quoted all the same). */

@@ -125,9 +125,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         if (query.length() > Limits.QUERY) {
             throw ProblemException.badParameter("q", "at most " + Limits.QUERY + " characters");
         }
-        List<RecordSearch.Word> words = query.isEmpty() ? List.of() : search.words(query);
-        List<RecordSearch.Hit> hits = !query.isEmpty() && words.isEmpty() ? List.of()
-                : search.find(table, words, filters, after(paging.cursor), n + 1);
+        List<RecordSearch.Hit> hits = search.find(table, query.isEmpty() ? null : query, filters, after(paging.cursor), n + 1);
         Page<RecordSearch.Hit> page = Page.of(hits, n, hit -> hit.rank() + ":" + hit.id());
         Map<UUID, E> byId = load(page.items().stream().map(RecordSearch.Hit::id).toList());
         List<RecordView<D>> items = page.items().stream().map(hit -> view(byId.get(hit.id()))).toList();

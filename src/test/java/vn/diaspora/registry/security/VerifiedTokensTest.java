@@ -1,7 +1,12 @@
-package vn.diaspora.registry;
+package vn.diaspora.registry.security;
 
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import vn.diaspora.registry.Tokens;
 
 import static io.restassured.RestAssured.given;
 
@@ -9,13 +14,26 @@ import static io.restassured.RestAssured.given;
 @QuarkusTest
 class VerifiedTokensTest {
     private static final String PERSONS = "/api/v1/persons";
+    @Inject
+    VerifiedTokens verified;
+
+    @Test
+    void aTokenVerifiedOnceIsServedFromTheCacheWithItsOwnSubject() {
+        String token = Tokens.role("api-reader");
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
+        org.junit.jupiter.api.Assertions.assertNull(verified.authenticate(request, null).await().indefinitely(), "not verified yet");
+        given().auth().oauth2(token).get(PERSONS).then().statusCode(200);
+        SecurityIdentity cached = verified.authenticate(request, null).await().indefinitely();
+        org.junit.jupiter.api.Assertions.assertEquals("api-reader", cached.getPrincipal().getName());
+        org.junit.jupiter.api.Assertions.assertTrue(cached.hasRole("api-reader"));
+    }
 
     @Test
     void aCachedTokenExpiresWhenItsTokenDoes() throws InterruptedException {
-        String token = Tokens.builder("api-reader", "short-lived-reader").expiresIn(2).sign(Tokens.devKey());
+        String token = Tokens.builder("api-reader", "short-lived-reader").expiresIn(5).sign(Tokens.devKey());
         given().auth().oauth2(token).get(PERSONS).then().statusCode(200);
         given().auth().oauth2(token).get(PERSONS).then().statusCode(200); // from the cache
-        Thread.sleep(2_500);
+        Thread.sleep(5_500);
         given().auth().oauth2(token).get(PERSONS).then().statusCode(401);
     }
 
