@@ -26,6 +26,15 @@ public class RecordSearch {
     /** Corrections kept per query word, the most similar first. */
     static final int MAX_CORRECTIONS = 5;
 
+    /**
+     * Every word of the query, exactly. A word no record holds makes it a one-time false filter:
+     * without that, PostgreSQL would take the word for a rare one, read the whole table in id
+     * order for 21 rows that do not exist (430 ms at a million persons), and find nothing.
+     */
+    private static final String EXACT = """
+            t.search_words @> registry_words(?) AND cardinality(registry_words(?)) > 0
+            AND NOT EXISTS (SELECT 1 FROM unnest(registry_words(?)) w WHERE NOT EXISTS (SELECT 1 FROM search_word s WHERE s.word = w))""";
+
     @Inject
     EntityManager em;
 
@@ -72,8 +81,7 @@ public class RecordSearch {
         List<Hit> hits = new ArrayList<>();
         int from = after == null ? 0 : after.rank();
         if (from == 0) {
-            page(table, filters, query == null ? null : "t.search_words @> registry_words(?) AND cardinality(registry_words(?)) > 0",
-                    query == null ? List.of() : List.of(query, query), 0, after, count, hits);
+            page(table, filters, query == null ? null : EXACT, query == null ? List.of() : List.of(query, query, query), 0, after, count, hits);
         }
         if (query == null || hits.size() >= count) {
             return hits;
