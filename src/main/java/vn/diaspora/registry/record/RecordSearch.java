@@ -24,7 +24,7 @@ public class RecordSearch {
     /** Query words looked up; more make a query no more precise, only slower. */
     static final int MAX_WORDS = 6;
     /** Corrections kept per query word, the most similar first. */
-    static final int MAX_CORRECTIONS = 5;
+    static final int MAX_CORRECTIONS = 10;
 
     /**
      * Every word of the query, exactly. A word no record holds makes it a one-time false filter:
@@ -50,24 +50,46 @@ public class RecordSearch {
     public record Hit(UUID id, int rank) {
     }
 
-    /** The words of {@code query} with their corrections, in one statement; none when it has no word. */
+    /**
+     * The words of {@code query} with their corrections; none when it has no word. A correction is
+     * a dictionary word one edit away (every such spelling of the word is looked up exactly: a swap
+     * of the first letters, "tarn" for "tran", shares no trigram with it), or, for long words,
+     * a trigram-similar one up to two edits away.
+     */
     List<Word> words(String query) {
         List<Object[]> rows = Where.select(em, """
                 SELECT q.w, coalesce((SELECT string_agg(s.word, ' ' ORDER BY s.word <-> q.w, s.word) FROM (
                            SELECT word FROM search_word WHERE word % q.w AND word <> q.w ORDER BY word <-> q.w, word LIMIT 20) s), '')
                 FROM (SELECT w, min(n) AS n FROM unnest(registry_words(?)) WITH ORDINALITY u(w, n) GROUP BY w) q
                 ORDER BY q.n LIMIT\s""" + MAX_WORDS, List.of(query));
+        java.util.Set<String> spellings = new java.util.LinkedHashSet<>();
+        for (Object[] r : rows) {
+            if (Typos.allowed((String) r[0]) > 0) {
+                spellings.addAll(Typos.oneEditAway((String) r[0]));
+            }
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        if (!spellings.isEmpty()) {
+            List<Object[]> found = Where.select(em, "SELECT word, 0 FROM search_word WHERE word = ANY(cast(? AS text[]))",
+                    List.of(array(List.copyOf(spellings))));
+            found.forEach(f -> known.add((String) f[0]));
+        }
         List<Word> words = new ArrayList<>();
         for (Object[] r : rows) {
             String word = (String) r[0];
-            List<String> corrections = new ArrayList<>();
+            java.util.Set<String> corrections = new java.util.LinkedHashSet<>();
+            for (String spelling : Typos.oneEditAway(word)) {
+                if (known.contains(spelling) && corrections.size() < MAX_CORRECTIONS) {
+                    corrections.add(spelling);
+                }
+            }
             for (String candidate : ((String) r[1]).split(" ")) {
                 if (!candidate.isEmpty() && corrections.size() < MAX_CORRECTIONS
                         && Typos.distance(word, candidate) <= Typos.allowed(word)) {
                     corrections.add(candidate);
                 }
             }
-            words.add(new Word(word, corrections));
+            words.add(new Word(word, List.copyOf(corrections)));
         }
         return words;
     }

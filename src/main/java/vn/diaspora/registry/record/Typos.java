@@ -33,4 +33,35 @@ final class Typos {
         }
         return d[a.length()][b.length()];
     }
+
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+    /**
+     * Every spelling one edit from {@code word} (none for a word that takes no correction): two
+     * letters swapped first, as typing swaps them most, then a letter missing, wrong or added.
+     */
+    static java.util.Set<String> oneEditAway(String word) {
+        java.util.Set<String> spellings = new java.util.LinkedHashSet<>();
+        if (allowed(word) == 0) {
+            return spellings;
+        }
+        for (int i = 0; i + 1 < word.length(); i++) {
+            spellings.add(word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2));
+        }
+        for (int i = 0; i < word.length(); i++) {
+            spellings.add(word.substring(0, i) + word.substring(i + 1));
+        }
+        for (int i = 0; i < word.length(); i++) {
+            for (char c : LETTERS.toCharArray()) {
+                spellings.add(word.substring(0, i) + c + word.substring(i + 1));
+            }
+        }
+        for (int i = 0; i <= word.length(); i++) {
+            for (char c : LETTERS.toCharArray()) {
+                spellings.add(word.substring(0, i) + c + word.substring(i));
+            }
+        }
+        spellings.remove(word);
+        return spellings;
+    }
 }

@@ -22,4 +22,14 @@ class TyposTest {
         assertEquals(1, Typos.allowed("nguyen"));
         assertEquals(2, Typos.allowed("fukuyama"));
     }
+
+    @Test
+    void everySpellingOneEditAwayIsListedSwapsFirst() {
+        var spellings = Typos.oneEditAway("tarn");
+        assertEquals("atrn", spellings.iterator().next());
+        org.junit.jupiter.api.Assertions.assertTrue(spellings.containsAll(java.util.List.of("tran", "tan", "tarm", "trarn")));
+        org.junit.jupiter.api.Assertions.assertFalse(spellings.contains("tarn"));
+        spellings.forEach(w -> assertEquals(1, Typos.distance("tarn", w), w));
+        org.junit.jupiter.api.Assertions.assertTrue(Typos.oneEditAway("le").isEmpty());
+    }
 }
