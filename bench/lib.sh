@@ -21,6 +21,13 @@ if [ "${RELOAD:-0}" = 1 ] || ! psql -d "$DB" -tAc "SELECT count(*) >= $PERSONS F
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 fi
 
+load_tools() { # the load generators of run.sh and search.sh: DURATION s per run, CONNECTIONS clients
+  DURATION=${DURATION:-20}
+  CONNECTIONS=${CONNECTIONS:-16}
+  command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+  command -v pgbench >/dev/null || { apt-get update -q && apt-get install -y -q postgresql-contrib; }
+}
+
 start_service() {
   if curl -s -o /dev/null "localhost:$PORT"; then echo "port $PORT is in use" >&2; exit 1; fi
   # The bench database outlives a run, so its encryption key does too (bench/out is not committed).

@@ -11,11 +11,8 @@
 #      CONNECTIONS (default 16), JAVA_OPTS (default: a 96 MiB heap, see below), RELOAD=1 to reload data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-20}
-CONNECTIONS=${CONNECTIONS:-16}
-command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-command -v pgbench >/dev/null || { apt-get update -q && apt-get install -y -q postgresql-contrib; }
 . bench/lib.sh
+load_tools
 TOKEN=$(token api-reader)
 start_service
 load_registry

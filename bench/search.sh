@@ -9,11 +9,8 @@
 #   PERSONS=2000 DURATION=2 bench/search.sh   # a smoke run: the scripts work (.ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-20}
-CONNECTIONS=${CONNECTIONS:-16}
-command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-command -v pgbench >/dev/null || { apt-get update -q && apt-get install -y -q postgresql-contrib; }
 . bench/lib.sh
+load_tools
 TOKEN=$(token api-reader)
 start_service
 load_registry

@@ -43,19 +43,13 @@ BEGIN
     INSERT INTO search_word SELECT DISTINCT unnest(search_words) FROM new_rows ON CONFLICT DO NOTHING;
     RETURN NULL;
 END $$;
-CREATE TRIGGER person_words_inserted AFTER INSERT ON person REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words();
-CREATE TRIGGER person_words_updated AFTER UPDATE ON person REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words();
-CREATE TRIGGER association_words_inserted AFTER INSERT ON association REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words();
-CREATE TRIGGER association_words_updated AFTER UPDATE ON association REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words();
-CREATE TRIGGER business_words_inserted AFTER INSERT ON business REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words();
-CREATE TRIGGER business_words_updated AFTER UPDATE ON business REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words();
-CREATE TRIGGER contribution_words_inserted AFTER INSERT ON contribution REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words();
-CREATE TRIGGER contribution_words_updated AFTER UPDATE ON contribution REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words();
+DO $$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['person', 'association', 'business', 'contribution'] LOOP
+        EXECUTE format('CREATE TRIGGER %1$s_words_inserted AFTER INSERT ON %1$s REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words()', t);
+        EXECUTE format('CREATE TRIGGER %1$s_words_updated AFTER UPDATE ON %1$s REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION remember_search_words()', t);
+    END LOOP;
+END $$;
