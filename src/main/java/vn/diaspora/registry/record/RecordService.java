@@ -128,9 +128,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         List<RecordSearch.Hit> hits = search.find(table, query.isEmpty() ? null : query, filters, after(paging.cursor), n + 1);
         Page<RecordSearch.Hit> page = Page.of(hits, n, hit -> hit.rank() + ":" + hit.id());
         Map<UUID, E> byId = load(page.items().stream().map(RecordSearch.Hit::id).toList());
-        List<RecordView<D>> items = page.items().stream().map(hit -> view(byId.get(hit.id()))).toList();
-        audit.record(AuditLog.Action.SEARCH, collection, byId.keySet(), items.size());
-        return new Page<>(items, page.nextCursor());
+        audit.record(AuditLog.Action.SEARCH, collection, byId.keySet(), byId.size());
+        return page.map(hit -> view(byId.get(hit.id())));
     }
 
     /** Where a page continues: the rank and id of the last record of the page before. */
@@ -184,7 +183,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             throw new ProblemException(ProblemException.Reason.MALFORMED, "A merge patch is a JSON object", List.of(new FieldError("body", "not a JSON object")));
         }
         E e = findWritable(id, expected);
-        JsonNode merged = MergePatch.apply(json.valueToTree(toData(e)), patch);
+        JsonNode merged = merged(e, patch);
         try {
             write(e, json.treeToValue(merged, dataClass), api());
         } catch (JsonProcessingException ex) {
@@ -255,22 +254,14 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         }
     }
 
-    private WriteContext write(RowContext row) {
+    private WriteContext context(RowContext row) {
         return new WriteContext(Reach.unit(row.unit(), reference.territoryOf(row.unit())), row.submission(), row.period());
     }
 
     /** A row that creates a record: checked once, and, when it has no problem and the context applies, created. */
     public RowResult createRow(JsonNode data, RowContext row) {
-        List<FieldError> errors = new ArrayList<>();
-        D d = parseRow(data, row.unit(), errors);
-        WriteContext context = write(row);
-        if (d != null) {
-            errors.addAll(problems(d, context.reach()));
-        }
-        if (!errors.isEmpty() || !row.applies()) {
-            return RowResult.refused(errors);
-        }
-        return new RowResult(create(d, context).id, List.of());
+        WriteContext context = context(row);
+        return checkedRow(data, row, context, d -> create(d, context));
     }
 
     /**
@@ -296,23 +287,35 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             return RowResult.refused(List.of(new FieldError("baseVersion", "conflict: the record changed since version "
                     + baseVersion + " (now " + e.version + ")", ErrorCode.BASE_VERSION_CONFLICT)));
         }
-        WriteContext context = write(row);
+        WriteContext context = context(row);
         if (patch == null) {
             if (row.applies()) {
                 delete(e, reason == null ? "deleted by quarterly submission" : reason, context);
             }
             return new RowResult(row.applies() ? e.id : null, List.of());
         }
+        return checkedRow(patch.isObject() ? merged(e, patch) : patch, row, context, d -> {
+            store(e, d, context);
+            return e;
+        });
+    }
+
+    /** A row's record data checked in its context; written by {@code write} when nothing is wrong and the context applies. */
+    private RowResult checkedRow(JsonNode data, RowContext row, WriteContext context, java.util.function.Function<D, E> write) {
         List<FieldError> errors = new ArrayList<>();
-        D d = parseRow(patch.isObject() ? MergePatch.apply(json.valueToTree(toData(e)), patch) : patch, row.unit(), errors);
+        D d = parseRow(data, row.unit(), errors);
         if (d != null) {
             errors.addAll(problems(d, context.reach()));
         }
         if (!errors.isEmpty() || !row.applies()) {
             return RowResult.refused(errors);
         }
-        store(e, d, context);
-        return new RowResult(e.id, List.of());
+        return new RowResult(write.apply(d).id, List.of());
+    }
+
+    /** The record with a merge patch applied (RFC 7386): what a PATCH or an UPDATE row leaves. */
+    private JsonNode merged(E e, JsonNode patch) {
+        return MergePatch.apply(json.valueToTree(toData(e)), patch);
     }
 
     /** The row's data as this collection's record, carrying the submitting unit. */
