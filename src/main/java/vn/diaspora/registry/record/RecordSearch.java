@@ -62,23 +62,21 @@ public class RecordSearch {
                            SELECT word FROM search_word WHERE word % q.w AND word <> q.w ORDER BY word <-> q.w, word LIMIT 20) s), '')
                 FROM (SELECT w, min(n) AS n FROM unnest(registry_words(?)) WITH ORDINALITY u(w, n) GROUP BY w) q
                 ORDER BY q.n LIMIT\s""" + MAX_WORDS, List.of(query));
-        java.util.Set<String> spellings = new java.util.LinkedHashSet<>();
+        java.util.Map<String, java.util.Set<String>> spellings = new java.util.LinkedHashMap<>();
         for (Object[] r : rows) {
-            if (Typos.allowed((String) r[0]) > 0) {
-                spellings.addAll(Typos.oneEditAway((String) r[0]));
-            }
+            spellings.put((String) r[0], Typos.oneEditAway((String) r[0]));
         }
+        List<String> all = spellings.values().stream().flatMap(java.util.Set::stream).distinct().toList();
         java.util.Set<String> known = new java.util.HashSet<>();
-        if (!spellings.isEmpty()) {
-            List<Object[]> found = Where.select(em, "SELECT word, 0 FROM search_word WHERE word = ANY(cast(? AS text[]))",
-                    List.of(array(List.copyOf(spellings))));
-            found.forEach(f -> known.add((String) f[0]));
+        if (!all.isEmpty()) {
+            Where.select(em, "SELECT word, 0 FROM search_word WHERE word = ANY(cast(? AS text[]))", List.of(array(all)))
+                    .forEach(f -> known.add((String) f[0]));
         }
         List<Word> words = new ArrayList<>();
         for (Object[] r : rows) {
             String word = (String) r[0];
             java.util.Set<String> corrections = new java.util.LinkedHashSet<>();
-            for (String spelling : Typos.oneEditAway(word)) {
+            for (String spelling : spellings.get(word)) {
                 if (known.contains(spelling) && corrections.size() < MAX_CORRECTIONS) {
                     corrections.add(spelling);
                 }
