@@ -72,7 +72,7 @@ public class BreachRegister {
         validation.valid(notice);
         Breach b = find(id, true);
         if (b.notifiedAt != null) {
-            throw ProblemException.conflict( "Breach " + id + " was notified at " + b.notifiedAt, List.of());
+            throw ProblemException.conflict("Breach " + id + " was notified at " + b.notifiedAt, List.of());
         }
         if (notice.at().isBefore(b.detectedAt)) {
             throw ProblemException.invalid("at", "before the breach was detected (" + b.detectedAt + ")");

@@ -173,7 +173,7 @@ public class SubjectRequests {
     }
 
     private static ProblemException conflict(SubjectRequest r, String why) {
-        return ProblemException.conflict( "Request " + r.id + " cannot take this step: " + why, List.of());
+        return ProblemException.conflict("Request " + r.id + " cannot take this step: " + why, List.of());
     }
 
     RequestView view(SubjectRequest r) {

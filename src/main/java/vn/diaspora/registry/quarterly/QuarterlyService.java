@@ -101,7 +101,7 @@ public class QuarterlyService {
                 .setParameter(1, "submission " + p + " " + unit).getSingleResult();
         Submission existing = Submission.find("period = ?1 AND unitCode = ?2", p.toString(), unit).firstResult();
         if (existing != null) {
-            throw ProblemException.conflict( "Unit " + unit + " already has submission " + existing.id + " for " + p,
+            throw ProblemException.conflict("Unit " + unit + " already has submission " + existing.id + " for " + p,
                     List.of(new FieldError("period", "submission exists: " + existing.id)));
         }
         Submission s = new Submission();
@@ -243,7 +243,7 @@ public class QuarterlyService {
                 .map(f -> new FieldError(f.sheet() != null ? f.sheet() + " dòng " + f.line() + (f.column() == null ? "" : " '" + f.column() + "'")
                         : f.kind() + " " + f.rowKey() + (f.field() == null ? "" : " " + f.field()), f.messageEn(), f.code()))
                 .limit(RowParser.MAX_ERRORS).toList();
-        return ProblemException.conflict( detail, rows);
+        return ProblemException.conflict(detail, rows);
     }
 
     /**
@@ -382,7 +382,7 @@ public class QuarterlyService {
             throw ProblemException.forbidden("Only the unit's officers edit its submission");
         }
         if (s.state != State.DRAFT && s.state != State.RETURNED) {
-            throw ProblemException.conflict( "Submission " + id + " is " + s.state + ": it can no longer be changed",
+            throw ProblemException.conflict("Submission " + id + " is " + s.state + ": it can no longer be changed",
                     List.of(new FieldError("state", s.state.name())));
         }
         return s;
@@ -407,7 +407,7 @@ public class QuarterlyService {
 
     private static void requireState(Submission s, State required) {
         if (s.state != required) {
-            throw ProblemException.conflict( "Submission " + s.id + " is " + s.state + ", not " + required,
+            throw ProblemException.conflict("Submission " + s.id + " is " + s.state + ", not " + required,
                     List.of(new FieldError("state", s.state.name())));
         }
     }
