@@ -6,6 +6,12 @@
 -- returned once; in the latest quarter some still wait for review, some were returned with a
 -- comment per row, some are drafts, and many units have not reported at all. Lục Ngạn (219) has
 -- not sent 2025-Q2: the README's example sends it.
+-- The subjects of deploy/dev/token.sh's tokens: who did what in the story.
+CREATE FUNCTION pg_temp.unit_officer(unit text, province text) RETURNS text LANGUAGE sql IMMUTABLE
+    AS $$ SELECT 'dev-unit-officer-' || unit || '-' || province $$;
+CREATE FUNCTION pg_temp.province_officer(province text) RETURNS text LANGUAGE sql IMMUTABLE
+    AS $$ SELECT 'dev-province-officer-' || province $$;
+
 CREATE TEMP TABLE demo_period ON COMMIT DROP AS
 SELECT extract(year FROM q)::int || '-Q' || extract(quarter FROM q)::int AS period, q AS starts,
        (q + interval '3 months')::date AS ends, n
@@ -59,32 +65,32 @@ SELECT id, period, unit, province, state,
        CASE WHEN state = 'RETURNED' THEN 'Đề nghị bổ sung thành phố cư trú và kiểm tra lại mã quê quán' END,
        1 + (submitted IS NOT NULL)::int + (reviewed IS NOT NULL)::int + 2 * (returned IS NOT NULL AND state = 'ACCEPTED')::int
          + (state = 'RETURNED')::int,
-       created, 'dev-unit-officer-' || unit || '-' || province,
-       submitted, CASE WHEN submitted IS NOT NULL THEN 'dev-unit-officer-' || unit || '-' || province END,
+       created, pg_temp.unit_officer(unit, province),
+       submitted, CASE WHEN submitted IS NOT NULL THEN pg_temp.unit_officer(unit, province) END,
        coalesce(reviewed, CASE WHEN state = 'RETURNED' THEN returned END),
-       CASE WHEN reviewed IS NOT NULL OR state = 'RETURNED' THEN 'dev-province-officer-' || province END
+       CASE WHEN reviewed IS NOT NULL OR state = 'RETURNED' THEN pg_temp.province_officer(province) END
 FROM demo_submission;
 
 INSERT INTO submission_event (submission_id, seq, from_state, to_state, actor, at, comment)
 SELECT id, row_number() OVER (PARTITION BY id ORDER BY at, ord), from_state, to_state, actor, at, comment
 FROM (
-    SELECT id, 1 AS ord, NULL AS from_state, 'DRAFT' AS to_state, 'dev-unit-officer-' || unit || '-' || province AS actor, created AS at, NULL AS comment
+    SELECT id, 1 AS ord, NULL AS from_state, 'DRAFT' AS to_state, pg_temp.unit_officer(unit, province) AS actor, created AS at, NULL AS comment
     FROM demo_submission
     UNION ALL -- returned once, then sent again (older quarters)
-    SELECT id, 2, 'DRAFT', 'SUBMITTED', 'dev-unit-officer-' || unit || '-' || province, returned - interval '2 days', NULL
+    SELECT id, 2, 'DRAFT', 'SUBMITTED', pg_temp.unit_officer(unit, province), returned - interval '2 days', NULL
     FROM demo_submission WHERE state = 'ACCEPTED' AND returned IS NOT NULL
     UNION ALL
-    SELECT id, 3, 'SUBMITTED', 'RETURNED', 'dev-province-officer-' || province, returned, 'Thiếu năm sinh của một số người; đề nghị bổ sung'
+    SELECT id, 3, 'SUBMITTED', 'RETURNED', pg_temp.province_officer(province), returned, 'Thiếu năm sinh của một số người; đề nghị bổ sung'
     FROM demo_submission WHERE state = 'ACCEPTED' AND returned IS NOT NULL
     UNION ALL
     SELECT id, 4, CASE WHEN returned IS NOT NULL AND state = 'ACCEPTED' THEN 'RETURNED' ELSE 'DRAFT' END, 'SUBMITTED',
-           'dev-unit-officer-' || unit || '-' || province, submitted, NULL
+           pg_temp.unit_officer(unit, province), submitted, NULL
     FROM demo_submission WHERE submitted IS NOT NULL
     UNION ALL
-    SELECT id, 5, 'SUBMITTED', 'ACCEPTED', 'dev-province-officer-' || province, reviewed, NULL
+    SELECT id, 5, 'SUBMITTED', 'ACCEPTED', pg_temp.province_officer(province), reviewed, NULL
     FROM demo_submission WHERE state = 'ACCEPTED'
     UNION ALL
-    SELECT id, 5, 'SUBMITTED', 'RETURNED', 'dev-province-officer-' || province, returned,
+    SELECT id, 5, 'SUBMITTED', 'RETURNED', pg_temp.province_officer(province), returned,
            'Đề nghị bổ sung thành phố cư trú và kiểm tra lại mã quê quán'
     FROM demo_submission WHERE state = 'RETURNED'
 ) e;
@@ -128,14 +134,14 @@ DELETE FROM demo_applied WHERE state <> 'ACCEPTED';
 -- over the API some time in the last two years.
 CREATE TEMP TABLE demo_arrival ON COMMIT DROP AS
 SELECT p.id, coalesce(a.reviewed, (SELECT min(starts) FROM demo_period) + make_interval(days => abs(hashtext(p.id::text)) % 600)) AS at,
-       a.submission_id, a.period, coalesce(a.unit, p.reporting_unit) AS unit
+       a.submission_id, a.period,
+       CASE WHEN a.submission_id IS NULL THEN pg_temp.unit_officer(p.reporting_unit, p.province_code)
+            ELSE pg_temp.province_officer(p.province_code) END AS actor
 FROM person p LEFT JOIN demo_applied a ON a.person_id = p.id
 WHERE p.created_by = 'demo-data';
 UPDATE demo_arrival SET at = least(at, now() - interval '1 day');
 
-UPDATE person p SET created_at = a.at, updated_at = a.at, source_submission = a.submission_id,
-       created_by = CASE WHEN a.submission_id IS NULL THEN 'dev-unit-officer-' || a.unit || '-' || p.province_code ELSE 'dev-province-officer-' || p.province_code END,
-       updated_by = CASE WHEN a.submission_id IS NULL THEN 'dev-unit-officer-' || a.unit || '-' || p.province_code ELSE 'dev-province-officer-' || p.province_code END
+UPDATE person p SET created_at = a.at, updated_at = a.at, source_submission = a.submission_id, created_by = a.actor, updated_by = a.actor
 FROM demo_arrival a WHERE a.id = p.id;
 
 -- An association, business or contribution came with the person it names first.
@@ -147,19 +153,20 @@ SELECT 'businesses', o.business_id, min(o.person_id::text)::uuid FROM business_o
 UNION ALL
 SELECT 'contributions', c.id, c.person_id FROM contribution c WHERE c.created_by = 'demo-data';
 
-UPDATE association x SET created_at = p.created_at, updated_at = p.created_at, created_by = p.created_by, updated_by = p.created_by,
-       source_submission = p.source_submission
-FROM demo_linked l JOIN person p ON p.id = l.person_id WHERE l.collection = 'associations' AND x.id = l.id;
-UPDATE business x SET created_at = p.created_at, updated_at = p.created_at, created_by = p.created_by, updated_by = p.created_by,
-       source_submission = p.source_submission
-FROM demo_linked l JOIN person p ON p.id = l.person_id WHERE l.collection = 'businesses' AND x.id = l.id;
-UPDATE contribution x SET created_at = p.created_at, updated_at = p.created_at, created_by = p.created_by, updated_by = p.created_by,
-       source_submission = p.source_submission
-FROM demo_linked l JOIN person p ON p.id = l.person_id WHERE l.collection = 'contributions' AND x.id = l.id;
+DO $$
+DECLARE k record;
+BEGIN
+    FOR k IN SELECT * FROM (VALUES ('association', 'associations'), ('business', 'businesses'), ('contribution', 'contributions')) v(tab, collection) LOOP
+        EXECUTE format('UPDATE %I x SET created_at = p.created_at, updated_at = p.created_at, created_by = p.created_by,
+                               updated_by = p.created_by, source_submission = p.source_submission
+                        FROM demo_linked l JOIN person p ON p.id = l.person_id WHERE l.collection = %L AND x.id = l.id',
+                       k.tab, k.collection);
+    END LOOP;
+END $$;
 
 -- Associations without members left (their members' reports are pending) came in directly too.
 UPDATE association x SET created_at = (SELECT min(starts) FROM demo_period), updated_at = (SELECT min(starts) FROM demo_period),
-       created_by = 'dev-province-officer-' || province_code, updated_by = 'dev-province-officer-' || province_code
+       created_by = pg_temp.province_officer(province_code), updated_by = pg_temp.province_officer(province_code)
 WHERE x.created_by = 'demo-data' AND NOT EXISTS (SELECT 1 FROM association_member m WHERE m.association_id = x.id);
 
 -- Their first versions say the same: when, by whom, with which report, for which period.
