@@ -36,12 +36,24 @@ class ReviewDecisionTest {
         as(LUC_NGAN).get(SUBMISSIONS + id).then().body("state", is("DRAFT"));
     }
 
-    @Test
-    void aLikelyDuplicateBlocksAcceptUntilSomeoneDecides() {
+    /** A draft of Lục Ngạn whose row D1 creates a person named like one already in the registry. */
+    private record Duplicate(String existing, String submission, Map<String, Object> row) {
+    }
+
+    private static Duplicate draftWithALikelyDuplicate() {
         String name = "Trùng Tên " + Api.uniqueWord();
         String existing = createPerson(ADMIN, lucNgan(name));
         String id = open(LUC_NGAN, period());
-        put(LUC_NGAN, id, List.of(row("PERSON", "D1", "CREATE", lucNgan(name))), 200);
+        Map<String, Object> row = row("PERSON", "D1", "CREATE", lucNgan(name));
+        put(LUC_NGAN, id, List.of(row), 200);
+        return new Duplicate(existing, id, row);
+    }
+
+    @Test
+    void aLikelyDuplicateBlocksAcceptUntilSomeoneDecides() {
+        Duplicate d = draftWithALikelyDuplicate();
+        String existing = d.existing();
+        String id = d.submission();
         as(LUC_NGAN).post(SUBMISSIONS + id + "/validate").then().body("warnings", is(1));
         as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
         as(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(409).body("errors.field", hasItem("PERSON D1 fullName"));
@@ -54,13 +66,12 @@ class ReviewDecisionTest {
 
     @Test
     void theUnitDecidesWhileEditingAndTheDecisionOutlivesAReupload() {
-        String name = "Trùng Tên " + Api.uniqueWord();
-        String existing = createPerson(ADMIN, lucNgan(name));
-        String id = open(LUC_NGAN, period());
-        put(LUC_NGAN, id, List.of(row("PERSON", "D1", "CREATE", lucNgan(name))), 200);
+        Duplicate d = draftWithALikelyDuplicate();
+        String existing = d.existing();
+        String id = d.submission();
         as(LUC_NGAN).body(Map.of("personId", existing)).post(SUBMISSIONS + id + "/items/PERSON/D1/not-duplicate").then().statusCode(200)
                 .body("warnings", is(0));
-        put(LUC_NGAN, id, List.of(row("PERSON", "D1", "CREATE", lucNgan(name))), 200);
+        put(LUC_NGAN, id, List.of(d.row()), 200);
         as(LUC_NGAN).post(SUBMISSIONS + id + "/validate").then().body("warnings", is(0));
         as(Tokens.unitOfficer("213")).body(Map.of("personId", existing)).post(SUBMISSIONS + id + "/items/PERSON/D1/not-duplicate")
                 .then().statusCode(404);
