@@ -88,6 +88,21 @@ fi
 read -r _ acc_s acc_rss <<<"$(timed accept curl -s -X POST -H "Authorization: Bearer $PROVINCE" "$API/submissions/$ID/accept")"
 applied=$(psql -d "$DB" -tAc "SELECT count(*) FROM person WHERE source_submission = '$ID'")
 
+# Raw PostgreSQL: COPY the same persons as the accept stored them, and their first versions, under
+# new ids, in one transaction that is then rolled back.
+cols=$(psql -d "$DB" -tAc "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns
+  WHERE table_name = 'person' AND is_generated = 'NEVER' AND column_name <> 'id'")
+vcols=$(psql -d "$DB" -tAc "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns
+  WHERE table_name = 'record_version' AND column_name NOT IN ('collection', 'record_id')")
+psql -q -d "$DB" -v ON_ERROR_STOP=1 \
+  -c "CREATE TEMP TABLE new_id AS SELECT id AS old, gen_random_uuid() AS id FROM person WHERE source_submission = '$ID'" \
+  -c "\\copy (SELECT n.id, $cols FROM person p JOIN new_id n ON n.old = p.id) TO '$OUT/raw-persons.csv' CSV" \
+  -c "\\copy (SELECT v.collection, n.id, $(echo "$vcols" | sed 's/[a-z_]\+/v.&/g') FROM record_version v JOIN new_id n ON n.old = v.record_id) TO '$OUT/raw-versions.csv' CSV"
+t0=$(date +%s%N)
+psql -q -d "$DB" -v ON_ERROR_STOP=1 -c "BEGIN" -c "\\copy person (id,$cols) FROM '$OUT/raw-persons.csv' CSV" \
+  -c "\\copy record_version (collection,record_id,$vcols) FROM '$OUT/raw-versions.csv' CSV" -c "ROLLBACK"
+copy_s=$(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", ns / 1e9 }')
+
 cat <<REPORT | tee "$OUT/quarterly.md"
 Quarterly cycle — $(date -u +%F), $(nproc) cores, $(psql -d "$DB" -tAc "SELECT count(*) FROM person") persons in the registry
 JVM: $JAVA_OPTS; service RSS before the upload: $idle MiB
@@ -97,6 +112,8 @@ JVM: $JAVA_OPTS; service RSS before the upload: $idle MiB
 | upload (streamed, upserted by row key) | $up_s s | $up_rss MiB |
 | validate (dry run: rows / ok / warnings / errors = $summary) | $val_s s | $val_rss MiB |
 | accept (all rows in one transaction; $applied persons created) | $acc_s s | $acc_rss MiB |
+| **upload + validate + accept** | $(echo "$up_s + $val_s + $acc_s" | bc) s | |
+| raw PostgreSQL: COPY of the same persons and their versions (rolled back) | $copy_s s | |
 ${crashes:+
 Crash drill: $crashes; the accept above is the retry, and it applied every row.}
 REPORT

@@ -16,6 +16,11 @@ load_tools
 TOKEN=$(token api-reader)
 start_service
 load_registry
+if [ $fresh = 1 ]; then  # time the start on the loaded database
+  kill $SERVICE; wait $SERVICE 2>/dev/null || true
+  start_service
+fi
+idle_rss=$(( $(ps -o rss= -p $SERVICE) / 1024 ))
 
 # Samples: 10,000 random ids.
 psql -q -d "$DB" <<SQL
@@ -78,4 +83,6 @@ JVM: $JAVA_OPTS; PostgreSQL: $(psql -d "$DB" -tAc "SHOW server_version")
 | workload | API (wrk) | raw PostgreSQL (pgbench) | API / raw | API p50 / p95 / p99 (ms) | service peak RSS |
 |---|---|---|---|---|---|
 | GET person by id | $get_rps req/s | $get_tps tps | $(ratio "$get_rps" "$get_tps") | $get_p50 / $get_p95 / $get_p99 | $get_rss MiB |
+
+Start to ready: $READY_S s; RSS idle after start: $idle_rss MiB.
 REPORT

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Query sets of bench/search.sh, from sampled persons (TSV: id, full name, hometown, country,
-category). Writes, under OUT: for each class a file of API paths (for wrk) and one of raw queries
-(for pgbench: q, and the filter's column and value), and recall.tsv: class, intended id, path."""
+category). Writes, under OUT: for each class a file of API paths (for wrk), one of the same queries
+as FHIR Patient searches (for bench/hapi.sh) and one of raw queries (for pgbench: q, and the
+filter's column and value), and recall.tsv: class, intended id, path."""
 import random
 import sys
 import unicodedata
@@ -51,6 +52,19 @@ def path(q, filters=()):
     return "/api/v1/persons?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
 
 
+# The FHIR form of a query (bench/hapi.sh loads the persons as Patients: every name word a family
+# or given part, the host country in address.country, the hometown code in a postalCode, the
+# first category as a tag): one name= per word, which HAPI matches as an accent- and
+# case-insensitive prefix of any part of the name; FHIR has no typo tolerance.
+FHIR_FILTER = {"country": "address-country", "hometown": "address-postalcode", "category": "_tag"}
+
+
+def fhir_path(q, filters=()):
+    params = [("_count", "20")] + [("name", w) for w in q.split()]
+    params += [(FHIR_FILTER[k], ("urn:vn-diaspora:category|" + v) if k == "category" else v) for k, v in filters]
+    return "/Patient?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+
+
 classes = {c: [] for c in ["family", "given", "fullname", "typo", "filters"]}
 for family in ["Nguyễn", "nguyen", "Trần", "tran", "Lê", "le"]:
     classes["family"].append((family, ()))
@@ -65,9 +79,11 @@ for pid, name, hometown, country, category in people:
     classes["filters"].append((random.choice([words[0], name, plain(name)]), (f,)))
 
 for c, queries in classes.items():
-    with open(f"{out}/q-{c}.txt", "w", encoding="utf-8") as paths, open(f"{out}/raw-{c}.tsv", "w", encoding="utf-8") as raw:
+    with open(f"{out}/q-{c}.txt", "w", encoding="utf-8") as paths, open(f"{out}/raw-{c}.tsv", "w", encoding="utf-8") as raw, \
+            open(f"{out}/fhir-{c}.txt", "w", encoding="utf-8") as fhir:
         for q, filters in queries:
             paths.write(path(q, filters) + "\n")
+            fhir.write(fhir_path(q, filters) + "\n")
             column, value = filters[0] if filters else ("", "")
             raw.write(f"{q}\t{column}\t{value}\n")
 
