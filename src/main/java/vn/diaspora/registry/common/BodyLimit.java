@@ -41,8 +41,7 @@ public class BodyLimit {
     }
 
     /** The media types of file uploads (up to the HTTP limit); every other body is counted. */
-    static final java.util.Set<String> UPLOADS = java.util.Set.of("text/csv", "application/octet-stream",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final java.util.Set<String> UPLOADS = java.util.Set.of("text/csv", "application/octet-stream", SpreadsheetText.XLSX);
 
     /** Counts the bytes of every body but a file upload's as they are read. */
     @Provider

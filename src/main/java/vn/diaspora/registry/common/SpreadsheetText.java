@@ -10,6 +10,8 @@ package vn.diaspora.registry.common;
  * a real formula is refused (XlsxFile), since its value is not what the official saw typed.
  */
 public final class SpreadsheetText {
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private SpreadsheetText() {
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * ({@code Nữ}) or the label with the code as the list writes it ({@code Nhật Bản (JP)}).
  */
 @ApplicationScoped
-class CodeLists {
+public class CodeLists {
     /** A code and the label an official picks. */
     record Choice(String code, String label) {
         /** As the dropdown shows it: the label, with the code when the label alone may be ambiguous. */
@@ -104,5 +104,10 @@ class CodeLists {
             }
         }
         return list.equals("country") ? text.toUpperCase(Locale.ROOT) : text;
+    }
+
+    /** The Vietnamese label of a code of a fixed list (sex, category, associationKind, …), or the code itself. */
+    public static String label(String list, String code) {
+        return FIXED.getOrDefault(list, List.of()).stream().filter(c -> c.code().equals(code)).map(Choice::label).findFirst().orElse(code);
     }
 }

@@ -31,6 +31,7 @@ import vn.diaspora.registry.common.Idempotency;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.SpreadsheetText;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
@@ -166,13 +167,11 @@ public class QuarterlyResource {
         return quarterly.putItems(id, items);
     }
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     @POST
     @Path("/submissions/{id}/items/upload")
-    @Consumes({"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", SpreadsheetText.XLSX, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed(UNIT_OFFICER)
-    @Operation(summary = "Upload rows from the template filled in Excel (XLSX, or CSV of one kind)",
+    @Operation(summary = "Upload rows from the template filled in Excel (SpreadsheetText.XLSX, or CSV of one kind)",
             description = "The file is the request body, streamed. Rows replace rows with the same kind and row key. "
                     + "Any bad row (unknown column, formula, missing row key or action, repeated row key) refuses the whole file, "
                     + "naming sheet, row and column; CSV must be UTF-8 (with or without BOM), comma or semicolon separated. "
@@ -181,7 +180,7 @@ public class QuarterlyResource {
     @APIResponse(responseCode = "422", description = "The file was not stored; errors name each problem")
     @APIResponse(responseCode = "413", description = "The file is larger than 16 MiB, or a workbook that unpacks to more than 256 MiB")
     public QuarterlyViews.UploadSummary upload(@PathParam("id") UUID id,
-                                               @Parameter(description = "Record kind of a CSV file (PERSON by default); an XLSX names it per sheet")
+                                               @Parameter(description = "Record kind of a CSV file (PERSON by default); an SpreadsheetText.XLSX names it per sheet")
                                                @Schema(implementation = RecordKind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
                                                java.io.InputStream body) {
         RecordKind csvKind = Params.enumValue("kind", kind, RecordKind.class);
@@ -190,12 +189,12 @@ public class QuarterlyResource {
 
     @GET
     @Path("/templates/submission.xlsx")
-    @Produces(XLSX)
+    @Produces(SpreadsheetText.XLSX)
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The upload template: a sheet per record kind with Vietnamese headers, and the reference codes")
     public jakarta.ws.rs.core.Response templateXlsx() {
         jakarta.ws.rs.core.StreamingOutput out = template::xlsx;
-        return jakarta.ws.rs.core.Response.ok(out, XLSX)
+        return jakarta.ws.rs.core.Response.ok(out, SpreadsheetText.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"submission-template.xlsx\"").build();
     }
 

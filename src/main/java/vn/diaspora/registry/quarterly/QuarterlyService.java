@@ -283,10 +283,6 @@ public class QuarterlyService {
     }
 
     /** The period's submissions of a province (at most one per unit), for completeness and reports. */
-    public List<Submission> submissionsOf(Period p, String province) {
-        return Submission.list("period = ?1 AND provinceCode = ?2", p.toString(), province);
-    }
-
     // ---- helpers --------------------------------------------------------------------------------
 
     /** Findings listed in a report (a 50,000-row file lists its first ones); the counts cover every row. */

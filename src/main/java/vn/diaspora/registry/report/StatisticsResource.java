@@ -41,7 +41,8 @@ public class StatisticsResource {
     public Statistics get(@Parameter(description = "24 or 52; the officer's own by default") @Size(max = Limits.CODE) @QueryParam("province") String province,
                           @Parameter(description = "YYYY-Qn", required = true) @Size(max = Limits.PERIOD) @QueryParam("period") String period,
                           @Parameter(description = "COUNTRY, HOMETOWN, UNIT, CATEGORY, RESIDENCE_STATUS, ASSOCIATION_COUNTRY, "
-                                  + "ASSOCIATION_KIND, BUSINESS_COUNTRY or CONTRIBUTION_KIND (default COUNTRY)")
+                                  + "ASSOCIATION_KIND, BUSINESS_COUNTRY, VIETNAMESE_GOODS_COUNTRY (businesses distributing Vietnamese goods) or "
+                                  + "CONTRIBUTION_KIND (by kind and currency; default COUNTRY)")
                           @Schema(implementation = GroupBy.class, type = SchemaType.STRING) @QueryParam("groupBy") String groupBy,
                           @Parameter(description = "The figures as they stood at this instant (ISO 8601, or a date: its start, UTC): "
                                   + "reproduces a report already sent. Default: now") @Size(max = Limits.INSTANT) @QueryParam("asKnownAt") String asKnownAt) {

@@ -15,6 +15,7 @@ import vn.diaspora.registry.security.Reach;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,32 +30,45 @@ import java.util.Map;
 public class StatisticsService {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    /** What can be counted: a collection, a key taken from each version's snapshot, and what is summed. */
+    /** What can be counted: a collection, a key taken from each version's snapshot, what is summed, which versions count. */
     public enum GroupBy {
-        COUNTRY(RecordKind.PERSON, "s.snapshot->>'country'", null),
-        HOMETOWN(RecordKind.PERSON, "s.snapshot->>'hometownCode'", null),
-        UNIT(RecordKind.PERSON, "s.snapshot->>'reportingUnit'", null),
-        CATEGORY(RecordKind.PERSON, "jsonb_array_elements_text(coalesce(s.snapshot->'categories', '[]'))", null),
-        RESIDENCE_STATUS(RecordKind.PERSON, "s.snapshot->>'residenceStatus'", null),
-        ASSOCIATION_COUNTRY(RecordKind.ASSOCIATION, "s.snapshot->>'country'", null),
-        ASSOCIATION_KIND(RecordKind.ASSOCIATION, "s.snapshot->>'kind'", null),
-        BUSINESS_COUNTRY(RecordKind.BUSINESS, "s.snapshot->>'country'", null),
-        CONTRIBUTION_KIND(RecordKind.CONTRIBUTION, "s.snapshot->>'kind'",
-                "CASE WHEN jsonb_typeof(s.snapshot->'amount') = 'number' THEN (s.snapshot->>'amount')::numeric END");
+        COUNTRY(RecordKind.PERSON, "s.snapshot->>'country'", "country"),
+        HOMETOWN(RecordKind.PERSON, "s.snapshot->>'hometownCode'", "hometown"),
+        UNIT(RecordKind.PERSON, "s.snapshot->>'reportingUnit'", "hometown"),
+        CATEGORY(RecordKind.PERSON, "jsonb_array_elements_text(coalesce(s.snapshot->'categories', '[]'))", "category"),
+        RESIDENCE_STATUS(RecordKind.PERSON, "s.snapshot->>'residenceStatus'", "residenceStatus"),
+        ASSOCIATION_COUNTRY(RecordKind.ASSOCIATION, "s.snapshot->>'country'", "country"),
+        ASSOCIATION_KIND(RecordKind.ASSOCIATION, "s.snapshot->>'kind'", "associationKind"),
+        BUSINESS_COUNTRY(RecordKind.BUSINESS, "s.snapshot->>'country'", "country"),
+        /** Businesses that distribute Vietnamese goods, by country. */
+        VIETNAMESE_GOODS_COUNTRY(RecordKind.BUSINESS, "s.snapshot->>'country'", "country", null, "(s.snapshot->>'distributesVietnameseGoods') = 'true'"),
+        /** Contributions by kind and currency (the key is "KIND CURRENCY"), with their amounts summed. */
+        CONTRIBUTION_KIND(RecordKind.CONTRIBUTION, "s.snapshot->>'kind' || coalesce(' ' || (s.snapshot->>'currency'), '')", "contributionKind",
+                "CASE WHEN jsonb_typeof(s.snapshot->'amount') = 'number' THEN (s.snapshot->>'amount')::numeric END", "true");
 
         final RecordKind kind;
         final String key;
+        /** The code list the key's first word is a code of (GroupLabels names it). */
+        final String codes;
         final String amount;
+        final String only;
 
-        GroupBy(RecordKind kind, String key, String amount) {
+        GroupBy(RecordKind kind, String key, String codes) {
+            this(kind, key, codes, null, "true");
+        }
+
+        GroupBy(RecordKind kind, String key, String codes, String amount, String only) {
             this.kind = kind;
             this.key = key;
-            this.amount = amount;
+            this.codes = codes;
+            this.amount = amount == null ? "NULL::numeric" : amount;
+            this.only = only;
         }
     }
 
     @Schema(name = "StatisticsRow")
     public record Row(@Schema(description = "The group, e.g. a country code", maxLength = 50) String key,
+                      @Schema(description = "The group's name in Vietnamese, e.g. Nhật Bản", maxLength = 300) String label,
                       @Schema(description = "Records at the end of the period") long count,
                       @Schema(description = "Records created during the period") long added,
                       @Schema(description = "Records changed during the period (not counting their creation)") long updated,
@@ -74,9 +88,19 @@ public class StatisticsService {
     EntityManager em;
     @Inject
     Caller caller;
+    @Inject
+    GroupLabels labels;
 
     @Transactional
     public Statistics statistics(Period period, String province, GroupBy groupBy, Instant asKnownAt) {
+        String prov = readableProvince(province);
+        Instant end = period.end().plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        return new Statistics(period.toString(), prov, groupBy, end, asKnownAt,
+                rows(period.start(), period.end().plusDays(1), prov, groupBy, asKnownAt == null ? Instant.now() : asKnownAt));
+    }
+
+    /** The province asked for, or the caller's own (null: all the caller reads); 403 beyond the caller's scope. */
+    String readableProvince(String province) {
         Reach reach = caller.readable();
         String prov = province != null ? province : reach.province();
         if (prov != null && !reach.touches(prov)) {
@@ -85,10 +109,15 @@ public class StatisticsService {
         if (prov != null && !vn.diaspora.registry.reference.ReferenceData.REGISTRY_PROVINCES.contains(prov)) {
             throw ProblemException.badParameter("province", "must be 24 (Bắc Giang) or 52 (Bình Định)");
         }
-        Instant start = period.start().atStartOfDay(VIETNAM).toInstant();
-        Instant end = period.end().plusDays(1).atStartOfDay(VIETNAM).toInstant();
-        String key = groupBy == GroupBy.CONTRIBUTION_KIND ? groupBy.key + " || coalesce(' ' || (s.snapshot->>'currency'), '')" : groupBy.key;
-        String amount = groupBy.amount == null ? "NULL::numeric" : groupBy.amount;
+        return prov;
+    }
+
+    /**
+     * A row per group: the records at the end of [from, until) (dates in Vietnam) and the changes
+     * during it, as written by {@code known}, within the caller's scope and the province (null: all).
+     */
+    List<Row> rows(LocalDate from, LocalDate until, String prov, GroupBy groupBy, Instant known) {
+        Reach reach = caller.readable();
         List<Object> scopeValues = new ArrayList<>();
         String scopeCondition = reach.sql("r.reporting_unit", "r.province_code", value -> {
             scopeValues.add(value);
@@ -96,7 +125,7 @@ public class StatisticsService {
         });
         String scoped = "JOIN " + groupBy.kind.table() + " r ON r.id = s.record_id"
                 + (prov == null ? "" : " AND r.province_code = :province")
-                + " AND " + scopeCondition;
+                + " AND " + scopeCondition + " WHERE " + groupBy.only;
         // A version counts in the period its submission reports, else when it was written; only what was
         // written by asKnownAt is known.
         String sql = """
@@ -109,23 +138,23 @@ public class StatisticsService {
                     ORDER BY v.record_id, v.version DESC),
                 at_end AS (
                     SELECT %1$s AS key, count(*) AS n, sum(%2$s) AS amount
-                    FROM latest s %3$s WHERE s.action <> 'DELETE' GROUP BY 1),
+                    FROM latest s %3$s AND s.action <> 'DELETE' GROUP BY 1),
                 changes AS (
                     SELECT %1$s AS key,
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'CREATE') AS added,
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'UPDATE') AS updated,
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'DELETE') AS removed
                     FROM known s %3$s
-                    WHERE s.counted_at >= :start AND s.counted_at < :end GROUP BY 1)
+                    AND s.counted_at >= :start AND s.counted_at < :end GROUP BY 1)
                 SELECT coalesce(e.key, c.key), coalesce(e.n, 0), coalesce(c.added, 0), coalesce(c.updated, 0),
                        coalesce(c.removed, 0), e.amount
                 FROM at_end e FULL JOIN changes c ON coalesce(c.key, '') = coalesce(e.key, '')
-                ORDER BY 2 DESC, 1""".formatted(key, amount, scoped);
+                ORDER BY 2 DESC, 1""".formatted(groupBy.key, groupBy.amount, scoped);
         var query = em.createNativeQuery(sql)
                 .setParameter("collection", groupBy.kind.collection())
-                .setParameter("start", Timestamp.from(start))
-                .setParameter("end", Timestamp.from(end))
-                .setParameter("known", Timestamp.from(asKnownAt == null ? Instant.now() : asKnownAt));
+                .setParameter("start", Timestamp.from(from.atStartOfDay(VIETNAM).toInstant()))
+                .setParameter("end", Timestamp.from(until.atStartOfDay(VIETNAM).toInstant()))
+                .setParameter("known", Timestamp.from(known));
         if (prov != null) {
             query.setParameter("province", prov);
         }
@@ -136,10 +165,9 @@ public class StatisticsService {
         List<Object[]> rows = query.getResultList();
         List<Row> result = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            result.add(new Row((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+            result.add(new Row((String) r[0], labels.label(groupBy, (String) r[0]), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                     ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), (BigDecimal) r[5]));
         }
-        return new Statistics(period.toString(), prov, groupBy, end, asKnownAt, result);
+        return result;
     }
-
 }
