@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * Nothing in a data sheet is an example, so the template uploaded as downloaded stores nothing.
  */
 @ApplicationScoped
-class ItemTemplate {
+public class ItemTemplate {
     static final String INSTRUCTIONS = "Hướng dẫn";
     static final String LISTS = "Danh mục";
     /** Rows of a data sheet that carry the dropdown lists and the text format (the most a submission holds). */
@@ -57,7 +57,7 @@ class ItemTemplate {
     @Inject
     CodeLists codes;
 
-    void xlsx(OutputStream out) throws IOException {
+    public void xlsx(OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Diaspora Registry", "1.0");
         Worksheet guide = wb.newWorksheet(INSTRUCTIONS);
         Map<RecordKind, Worksheet> sheets = new HashMap<>();

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * keep their memory and their database connections.
  */
 @ApplicationScoped
-class UploadGate {
+public class UploadGate {
     static final int RETRY_SECONDS = 5;
     private final Set<String> uploading = ConcurrentHashMap.newKeySet();
     private final Semaphore permits;
@@ -26,7 +26,7 @@ class UploadGate {
         this.permits = new Semaphore(concurrent);
     }
 
-    <T> T run(String officer, Supplier<T> upload) {
+    public <T> T run(String officer, Supplier<T> upload) {
         if (!uploading.add(officer)) {
             throw busy("You are already uploading a file; wait for its answer");
         }

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The dev keys in the repository are public: anyone can mint tokens for the dev key pair under
  * deploy/dev/, and anyone can read contacts sealed with the dev encryption key of the dev and
- * test profiles. A production start that uses either refuses to run.
+ * test profiles; and the portal's dev sign-in (portal/DevSession) lets anyone be any officer. A
+ * production start that uses any of them refuses to run.
  */
 public class DevKeyGuard {
     static final String DEV_PUBLIC_KEY_RESOURCE = "/dev-only/dev-public-key.pem";
@@ -24,6 +25,10 @@ public class DevKeyGuard {
         }
         refuse(ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.public-key", String.class).orElse(""));
         refuseEncryptionKey(ConfigProvider.getConfig().getOptionalValue("registry.encryption.key", String.class).orElse(""));
+        if (ConfigProvider.getConfig().getOptionalValue("registry.portal.dev-sign-in", Boolean.class).orElse(false)) {
+            throw new IllegalStateException("registry.portal.dev-sign-in lets anyone sign in to the portal as any officer: "
+                    + "it is for quarkus:dev and tests only; the portal signs in with OpenID Connect in prod");
+        }
     }
 
     /** Throws when {@code configuredKey} is the dev profile's encryption key. */

@@ -1,0 +1,233 @@
+package vn.diaspora.registry.portal;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The portal's words. Vietnamese here (the default); English in messages/msg_en.properties. A
+ * template that names a missing key fails the build; PortalMessagesTest fails when English lacks one.
+ */
+@MessageBundle(value = "msg", locale = "vi")
+public interface Msg {
+    @Message("Cơ sở dữ liệu người Việt Nam ở nước ngoài")
+    String appName();
+
+    @Message("Bỏ qua, đến nội dung chính")
+    String skipToContent();
+
+    @Message("English")
+    String otherLanguage();
+
+    @Message("Kỳ báo cáo")
+    String navPeriods();
+
+    @Message("Tình hình báo cáo")
+    String navCompleteness();
+
+    @Message("Báo cáo năm")
+    String navYearly();
+
+    @Message("Đăng xuất")
+    String signOut();
+
+    @Message("Đăng nhập thử — chỉ dùng khi phát triển")
+    String devSignInTitle();
+
+    @Message("Trang này chỉ có ở chế độ phát triển và kiểm thử: chọn một cán bộ mẫu. Bản chạy thật đăng nhập qua Keycloak.")
+    String devSignInWarning();
+
+    @Message("Cán bộ mẫu")
+    String demoOfficer();
+
+    @Message("Đăng nhập")
+    String signIn();
+
+    @Message("Các kỳ báo cáo của đơn vị {unit}")
+    String periodsTitle(String unit);
+
+    @Message("Kỳ")
+    String period();
+
+    @Message("Trạng thái")
+    String state();
+
+    @Message("Hạn nộp")
+    String deadline();
+
+    @Message("Quá hạn")
+    String late();
+
+    @Message("Đúng hạn")
+    String onTime();
+
+    @Message("Lập báo cáo")
+    String startReport();
+
+    @Message("Mở báo cáo")
+    String openReport();
+
+    @Message("{#when state}{#is 'DRAFT'}Đang soạn{#is 'SUBMITTED'}Đã gửi{#is 'ACCEPTED'}Đã duyệt{#is 'RETURNED'}Bị trả lại{#else}Chưa lập{/when}")
+    String stateName(String state);
+
+    @Message("Báo cáo kỳ {period} — {unit}")
+    String submissionTitle(String period, String unit);
+
+    @Message("Tải mẫu Excel")
+    String downloadTemplate();
+
+    @Message("Tải tệp lên")
+    String uploadTitle();
+
+    @Message("Điền mẫu Excel (hoặc CSV UTF-8 của một loại bản ghi) rồi tải lên. Tải lên lại với cùng mã dòng sẽ thay dòng cũ.")
+    String uploadHelp();
+
+    @Message("Tệp XLSX hoặc CSV")
+    String file();
+
+    @Message("Tải lên và kiểm tra")
+    String upload();
+
+    @Message("Tệp chưa được lưu. Sửa các lỗi sau rồi tải lên lại:")
+    String fileRefused();
+
+    @Message("Kết quả kiểm tra")
+    String reportTitle();
+
+    @Message("{rows} dòng: {ok} hợp lệ, {warnings} có cảnh báo, {errors} có lỗi")
+    String reportSummary(int rows, int ok, int warnings, int errors);
+
+    @Message("Chỉ hiện lỗi")
+    String onlyErrors();
+
+    @Message("Hiện tất cả")
+    String showAll();
+
+    @Message("{#when level}{#is 'ERROR'}Lỗi{#is 'WARNING'}Cảnh báo{#else}Hợp lệ{/when}")
+    String levelName(String level);
+
+    @Message("Dòng")
+    String line();
+
+    @Message("Trang tính")
+    String sheet();
+
+    @Message("Cột")
+    String column();
+
+    @Message("Mã dòng")
+    String rowKey();
+
+    @Message("Nội dung")
+    String messageText();
+
+    @Message("Chưa có dòng nào. Tải tệp lên để bắt đầu.")
+    String noRows();
+
+    @Message("Gửi báo cáo cho Sở")
+    String submit();
+
+    @Message("Còn lỗi: sửa rồi tải lên lại trước khi gửi.")
+    String fixErrorsFirst();
+
+    @Message("Ý kiến của Sở Ngoại vụ")
+    String reviewComment();
+
+    @Message("Tình hình báo cáo kỳ {period}")
+    String completenessTitle(String period);
+
+    @Message("Đơn vị")
+    String unit();
+
+    @Message("Thời điểm gửi")
+    String submittedAt();
+
+    @Message("Đã báo cáo {reported}/{expected} đơn vị; đúng hạn {onTime}")
+    String completenessSummary(int reported, int expected, int onTime);
+
+    @Message("Tỷ lệ báo cáo")
+    String reportedRate();
+
+    @Message("Tỷ lệ đúng hạn")
+    String onTimeRate();
+
+    @Message("8 quý gần nhất")
+    String trend();
+
+    @Message("Xem kỳ")
+    String showPeriod();
+
+    @Message("Xem xét")
+    String review();
+
+    @Message("Xem xét báo cáo kỳ {period} — {unit}")
+    String reviewTitle(String period, String unit);
+
+    @Message("Thay đổi")
+    String changes();
+
+    @Message("Trường")
+    String field();
+
+    @Message("Giá trị cũ")
+    String oldValue();
+
+    @Message("Giá trị mới")
+    String newValue();
+
+    @Message("Thao tác")
+    String action();
+
+    @Message("{#when action}{#is 'CREATE'}Thêm{#is 'UPDATE'}Sửa{#is 'DELETE'}Xóa{#else}{action}{/when}")
+    String actionName(String action);
+
+    @Message("Ý kiến cho dòng này")
+    String rowComment();
+
+    @Message("Ý kiến chung")
+    String comment();
+
+    @Message("Duyệt báo cáo")
+    String accept();
+
+    @Message("Trả lại đơn vị")
+    String returnToUnit();
+
+    @Message("Báo cáo năm {year}")
+    String yearlyTitle(int year);
+
+    @Message("Năm")
+    String year();
+
+    @Message("Số liệu tính đến")
+    String asKnownAt();
+
+    @Message("Để trống: đến thời điểm này. Cùng thời điểm luôn cho cùng số liệu.")
+    String asKnownAtHelp();
+
+    @Message("Xem báo cáo")
+    String show();
+
+    @Message("Tải về Excel")
+    String downloadXlsx();
+
+    @Message("Mã")
+    String code();
+
+    @Message("Tên")
+    String name();
+
+    @Message("{#when column}{#is 'count'}Số lượng cuối năm{#is 'added'}Tăng trong năm{#is 'updated'}Cập nhật trong năm{#is 'removed'}Giảm trong năm{#else}Tổng giá trị{/when}")
+    String columnName(String column);
+
+    @Message("Không có số liệu")
+    String none();
+
+    @Message("Báo cáo theo quý")
+    String quarters();
+
+    @Message("Không tìm thấy hoặc không thuộc phạm vi của bạn.")
+    String notFound();
+
+    @Message("Có lỗi")
+    String errorTitle();
+}

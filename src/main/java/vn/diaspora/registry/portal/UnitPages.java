@@ -1,0 +1,183 @@
+package vn.diaspora.registry.portal;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.diaspora.registry.common.Clocks;
+import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.Problem.FieldError;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.SpreadsheetText;
+import vn.diaspora.registry.quarterly.ItemTemplate;
+import vn.diaspora.registry.quarterly.Period;
+import vn.diaspora.registry.quarterly.QuarterlyService;
+import vn.diaspora.registry.quarterly.QuarterlyViews.Event;
+import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
+import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
+import vn.diaspora.registry.quarterly.ReportingCalendar;
+import vn.diaspora.registry.quarterly.Submission.State;
+import vn.diaspora.registry.quarterly.UploadGate;
+import vn.diaspora.registry.record.RecordKind;
+import vn.diaspora.registry.security.Caller;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
+
+/**
+ * The unit officer's pages: the unit's periods, and a quarter's report (template, upload, the
+ * dry-run findings per row, submit, the reviewer's comments). Every action is the API's service.
+ */
+@Path(Portal.ROOT)
+@RolesAllowed(UNIT_OFFICER)
+public class UnitPages {
+    /** A period of the unit: its deadline, its submission if any, and whether it is late. */
+    public record PeriodRow(String period, LocalDate deadline, SubmissionView submission, boolean late) {
+        public String state() {
+            return submission == null ? "NOT_STARTED" : submission.state().name();
+        }
+    }
+
+    @CheckedTemplate(basePath = "portal")
+    static class Templates {
+        static native TemplateInstance periods(String unit, List<PeriodRow> periods);
+
+        static native TemplateInstance submission(SubmissionView submission, ValidationReport report, List<RowReport> findings,
+                                                  boolean onlyErrors, boolean editable, List<Event> reviews, List<FieldError> refused);
+    }
+
+    static final int PERIODS_SHOWN = 8;
+
+    @Inject
+    QuarterlyService quarterly;
+    @Inject
+    ReportingCalendar calendar;
+    @Inject
+    ItemTemplate template;
+    @Inject
+    UploadGate uploads;
+    @Inject
+    Caller caller;
+    @Inject
+    Pages pages;
+
+    @GET
+    @Path("/unit")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance periods() {
+        String unit = caller.unit();
+        String province = caller.officer().scopes().get(0).province();
+        LocalDate today = LocalDate.now(Clocks.VIETNAM);
+        List<PeriodRow> rows = new ArrayList<>();
+        for (Period p : recentPeriods(today, PERIODS_SHOWN)) {
+            SubmissionView s = quarterly.list(p, null, province).stream().filter(v -> v.unitCode().equals(unit)).findFirst().orElse(null);
+            LocalDate deadline = calendar.deadline(p, province);
+            boolean submitted = s != null && s.submittedAt() != null && (s.state() == State.SUBMITTED || s.state() == State.ACCEPTED);
+            boolean late = submitted ? s.submittedAt().atZone(Clocks.VIETNAM).toLocalDate().isAfter(deadline) : today.isAfter(deadline);
+            rows.add(new PeriodRow(p.toString(), deadline, s, late));
+        }
+        return pages.render(Templates.periods(unit, rows));
+    }
+
+    /** The quarter under way and the ones before it, newest first. */
+    static List<Period> recentPeriods(LocalDate today, int n) {
+        List<Period> periods = new ArrayList<>();
+        int index = today.getYear() * 4 + (today.getMonthValue() - 1) / 3;
+        for (int i = 0; i < n; i++, index--) {
+            periods.add(new Period(index / 4, index % 4 + 1));
+        }
+        return periods;
+    }
+
+    @POST
+    @Path("/unit/periods/{period}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response open(@PathParam("period") String period) {
+        Period p = Period.parse(period);
+        SubmissionView existing = quarterly.list(p, null, null).stream().filter(v -> v.unitCode().equals(caller.unit())).findFirst().orElse(null);
+        return Portal.seeOther(pageOf(existing != null ? existing.id() : quarterly.open(p).id()));
+    }
+
+    /** A report's page. Its id is a query parameter: the CSRF token is made on fixed paths (application.properties). */
+    @GET
+    @Path("/submission")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance submission(@QueryParam("id") UUID id, @QueryParam("only") String only) {
+        if (id == null) {
+            throw ProblemException.badParameter("id", "required");
+        }
+        return page(id, "errors".equals(only), List.of());
+    }
+
+    static String pageOf(UUID id) {
+        return "/portal/submission?id=" + id;
+    }
+
+    private TemplateInstance page(UUID id, boolean onlyErrors, List<FieldError> refused) {
+        SubmissionView s = quarterly.get(id);
+        boolean editable = s.state() == State.DRAFT || s.state() == State.RETURNED;
+        ValidationReport report = s.itemCount() > 0 ? quarterly.validate(id) : null;
+        List<RowReport> findings = report == null ? List.of()
+                : report.findings().stream().filter(f -> !onlyErrors || f.level().equals("ERROR")).toList();
+        List<Event> reviews = quarterly.events(id).stream().filter(e -> e.comment() != null).toList();
+        return pages.render(Templates.submission(s, report, findings, onlyErrors, editable, reviews, refused));
+    }
+
+    @POST
+    @Path("/submissions/{id}/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    public Object upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm String kind) {
+        if (file == null || file.size() == 0) {
+            return page(id, false, List.of(new FieldError("file", "—", null)));
+        }
+        RecordKind csvKind = Params.enumValue("kind", kind == null || kind.isBlank() ? null : kind, RecordKind.class);
+        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
+            uploads.run(caller.subject(), () -> quarterly.upload(id, body, csvKind));
+        } catch (ProblemException e) {
+            if (e.reason() != ProblemException.Reason.INVALID && e.reason() != ProblemException.Reason.MALFORMED) {
+                throw e;
+            }
+            return page(id, false, e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage(), null)) : e.errors());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Portal.seeOther(pageOf(id));
+    }
+
+    @POST
+    @Path("/submissions/{id}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@PathParam("id") UUID id) {
+        quarterly.submit(id);
+        return Portal.seeOther(pageOf(id));
+    }
+
+    @GET
+    @Path("/template.xlsx")
+    @Produces(SpreadsheetText.XLSX)
+    public Response templateXlsx() {
+        jakarta.ws.rs.core.StreamingOutput out = template::xlsx;
+        return Response.ok(out, SpreadsheetText.XLSX).header("Content-Disposition", "attachment; filename=\"submission-template.xlsx\"").build();
+    }
+}

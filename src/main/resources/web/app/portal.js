@@ -1,0 +1,23 @@
+// htmx enhances the portal's plain forms (every page also works without JavaScript).
+import htmx from 'htmx.org';
+window.htmx = htmx;
+
+// The CSRF token of the page goes with every htmx request too.
+document.addEventListener('htmx:configRequest', (event) => {
+  const token = document.querySelector('input[name="csrf-token"]');
+  if (token) event.detail.headers['X-CSRF-TOKEN'] = token.value;
+});
+
+// Upload: drop a file on the form, and see its progress.
+document.addEventListener('htmx:load', (event) => {
+  event.detail.elt.querySelectorAll('.drop').forEach((zone) => {
+    const input = zone.querySelector('input[type=file]');
+    zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', (e) => { e.preventDefault(); zone.classList.remove('over'); input.files = e.dataTransfer.files; });
+  });
+});
+htmx.on('htmx:xhr:progress', (event) => {
+  const bar = document.getElementById('upload-progress');
+  if (bar && event.detail.lengthComputable) { bar.hidden = false; bar.value = (event.detail.loaded / event.detail.total) * 100; }
+});
