@@ -72,4 +72,12 @@ public final class Params {
             }
         }
     }
+
+    /** A year written YYYY (required). */
+    public static int year(String name, String value) {
+        if (value == null || !value.strip().matches("\\d{4}")) {
+            throw ProblemException.badParameter(name, "required: a year written YYYY, e.g. 2025");
+        }
+        return Integer.parseInt(value.strip());
+    }
 }

@@ -230,4 +230,31 @@ public interface Msg {
 
     @Message("Có lỗi")
     String errorTitle();
+
+    @Message("Thống kê")
+    String navStatistics();
+
+    @Message("Thống kê kỳ {period}")
+    String statisticsTitle(String period);
+
+    @Message("{#when groupBy}{#is 'COUNTRY'}Người ở nước ngoài theo quốc gia{#is 'CATEGORY'}Người ở nước ngoài theo nhóm{#is 'RESIDENCE_STATUS'}Người ở nước ngoài theo tình trạng cư trú{#is 'ASSOCIATION_COUNTRY'}Hội đoàn theo quốc gia{#is 'BUSINESS_COUNTRY'}Doanh nghiệp theo quốc gia{#is 'CONTRIBUTION_KIND'}Đóng góp theo hình thức và loại tiền{#else}{groupBy}{/when}")
+    String chartTitle(String groupBy);
+
+    @Message("Bảng số liệu: {chart}")
+    String tableOf(String chart);
+
+    @Message("Cuối kỳ")
+    String atEnd();
+
+    @Message("Tăng trong kỳ")
+    String addedIn();
+
+    @Message("Giảm trong kỳ")
+    String removedIn();
+
+    @Message("Tổng giá trị")
+    String amount();
+
+    @Message("Tải CSV")
+    String downloadCsv();
 }

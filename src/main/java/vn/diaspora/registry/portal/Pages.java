@@ -7,9 +7,17 @@ import jakarta.inject.Inject;
 import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Roles;
 
-/** Gives every page what its layout shows: the officer's language, the path (for the language switch), and the menu of their roles. */
+/**
+ * Gives every page what its layout shows: the officer's language, the path (for the language
+ * switch), and the menu of their roles; and shows a refusal of the services as a page.
+ */
 @ApplicationScoped
 class Pages {
+    @io.quarkus.qute.CheckedTemplate(basePath = "portal")
+    static class Templates {
+        static native TemplateInstance error(int status, String detail, java.util.List<vn.diaspora.registry.common.Problem.FieldError> errors);
+    }
+
     @Inject
     Caller caller;
     @Inject
@@ -21,5 +29,12 @@ class Pages {
                 .data("signedIn", signedIn)
                 .data("unitOfficer", signedIn && caller.is(Roles.UNIT_OFFICER))
                 .data("provinceOfficer", signedIn && caller.is(Roles.PROVINCE_OFFICER));
+    }
+
+    /** A service's refusal (out of scope, not found, a wrong state) as a page with the same status and words as the API's problem. */
+    jakarta.ws.rs.core.Response error(vn.diaspora.registry.common.ProblemException e) {
+        int status = vn.diaspora.registry.common.ProblemMappers.status(e.reason());
+        return jakarta.ws.rs.core.Response.status(status).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE)
+                .entity(render(Templates.error(status, e.getMessage(), e.errors()))).build();
     }
 }

@@ -180,4 +180,9 @@ public class UnitPages {
         jakarta.ws.rs.core.StreamingOutput out = template::xlsx;
         return Response.ok(out, SpreadsheetText.XLSX).header("Content-Disposition", "attachment; filename=\"submission-template.xlsx\"").build();
     }
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    Response refused(ProblemException e) {
+        return pages.error(e);
+    }
 }

@@ -9,13 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Params;
-import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.SpreadsheetText;
 import vn.diaspora.registry.report.YearlyReportService.YearlyReport;
 
@@ -43,7 +41,7 @@ public class YearlyReportResource {
                              @Parameter(description = "The figures as they stood at this instant (ISO 8601, or a date: its start, UTC; not in the future). "
                                      + "Default: now, returned in the answer so that the report can be produced again")
                              @Size(max = Limits.INSTANT) @QueryParam("asKnownAt") String asKnownAt) {
-        return reports.report(year(year), province, Params.instant("asKnownAt", asKnownAt));
+        return reports.report(Params.year("year", year), province, Params.instant("asKnownAt", asKnownAt));
     }
 
     @GET
@@ -53,16 +51,6 @@ public class YearlyReportResource {
     public Response xlsx(@Size(max = Limits.CODE) @QueryParam("province") String province,
                          @Size(max = 4) @QueryParam("year") String year,
                          @Size(max = Limits.INSTANT) @QueryParam("asKnownAt") String asKnownAt) {
-        YearlyReport report = json(province, year, asKnownAt);
-        StreamingOutput out = o -> YearlyReportXlsx.write(report, o);
-        return Response.ok(out, SpreadsheetText.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"" + YearlyReportXlsx.fileName(report) + "\"").build();
-    }
-
-    private static int year(String year) {
-        if (year == null || !year.strip().matches("\\d{4}")) {
-            throw ProblemException.badParameter("year", "required: a year written YYYY, e.g. 2025");
-        }
-        return Integer.parseInt(year.strip());
+        return YearlyReportXlsx.download(json(province, year, asKnownAt));
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The yearly report as the Ministry reads it: one sheet, Vietnamese headings, an indicator after another, then completeness. */
-final class YearlyReportXlsx {
+public final class YearlyReportXlsx {
     private static final Map<String, String> HEADINGS = Map.of("count", "Số lượng cuối năm", "added", "Tăng trong năm",
             "updated", "Cập nhật trong năm", "removed", "Giảm trong năm", "amount", "Tổng giá trị");
     private static final List<String> COMPLETENESS = List.of("Quý", "Hạn nộp", "Số đơn vị phải báo cáo", "Đã báo cáo", "Đã duyệt",
@@ -27,8 +27,11 @@ final class YearlyReportXlsx {
     private YearlyReportXlsx() {
     }
 
-    static String fileName(YearlyReport r) {
-        return "bao-cao-nam-" + r.year() + "-tinh-" + r.province() + ".xlsx";
+    /** The workbook as a download (written as it streams out; the figures are already read). */
+    public static jakarta.ws.rs.core.Response download(YearlyReport report) {
+        jakarta.ws.rs.core.StreamingOutput out = o -> write(report, o);
+        return jakarta.ws.rs.core.Response.ok(out, SpreadsheetText.XLSX).header("Content-Disposition",
+                "attachment; filename=\"bao-cao-nam-" + report.year() + "-tinh-" + report.province() + ".xlsx\"").build();
     }
 
     static void write(YearlyReport report, OutputStream out) throws IOException {

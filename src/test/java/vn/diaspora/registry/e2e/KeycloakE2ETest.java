@@ -36,8 +36,13 @@ class KeycloakE2ETest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // A fixed port: the realm's Swagger UI client admits redirects to :8081 only (and the dev run's :8080).
-            return Map.of("quarkus.oidc.auth-server-url", REALM, "quarkus.oidc.public-key", "",
-                    "quarkus.oidc.token.issuer", REALM, "quarkus.http.test-port", "8081");
+            return Map.ofEntries(Map.entry("quarkus.oidc.auth-server-url", REALM), Map.entry("quarkus.oidc.public-key", ""),
+                    Map.entry("quarkus.oidc.token.issuer", REALM), Map.entry("quarkus.http.test-port", "8081"),
+                    // the portal signs in with Keycloak (client registry-portal), not the dev sign-in
+                    Map.entry("registry.portal.dev-sign-in", "false"), Map.entry("registry.portal.sign-in", "true"),
+                    Map.entry("quarkus.oidc.officers.auth-server-url", REALM),
+                    Map.entry("quarkus.oidc.officers.credentials.secret", "dev-only-registry-portal-secret"),
+                    Map.entry("quarkus.oidc.officers.token-state-manager.encryption-secret", "dev-only-portal-session-key-for-tests-32"));
         }
     }
 

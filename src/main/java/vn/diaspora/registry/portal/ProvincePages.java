@@ -1,0 +1,121 @@
+package vn.diaspora.registry.portal;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import vn.diaspora.registry.common.Clocks;
+import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.quarterly.Period;
+import vn.diaspora.registry.quarterly.QuarterlyService;
+import vn.diaspora.registry.quarterly.QuarterlyViews.RowComment;
+import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
+import vn.diaspora.registry.record.RecordKind;
+import vn.diaspora.registry.report.CompletenessService;
+import vn.diaspora.registry.report.CompletenessService.Completeness;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static vn.diaspora.registry.security.Roles.PROVINCE_OFFICER;
+
+/**
+ * The province officer's reporting pages: who has reported in a period (with the last eight
+ * quarters' rates), and the review of a submission, each row's changes against the current
+ * record, accepted or returned with a comment per row. Every action is the API's service.
+ */
+@Path(Portal.ROOT)
+@RolesAllowed(PROVINCE_OFFICER)
+public class ProvincePages {
+    @CheckedTemplate(basePath = "portal")
+    static class Templates {
+        static native TemplateInstance completeness(Completeness completeness, List<Completeness> trend, List<String> periods);
+
+        static native TemplateInstance review(SubmissionView submission, ValidationReport report, List<ReviewRows.Row> rows, boolean more);
+    }
+
+    static final int TREND = 8;
+
+    @Inject
+    CompletenessService completeness;
+    @Inject
+    QuarterlyService quarterly;
+    @Inject
+    ReviewRows reviewRows;
+    @Inject
+    Pages pages;
+
+    @GET
+    @Path("/province")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance completeness(@QueryParam("period") String period) {
+        List<Period> recent = UnitPages.recentPeriods(LocalDate.now(Clocks.VIETNAM), TREND + 4);
+        Period p = period == null || period.isBlank() ? recent.get(1) : Period.parse(period);  // by default the quarter last reported
+        List<Completeness> trend = new ArrayList<>();
+        for (Period q : UnitPages.recentPeriods(p.end(), TREND)) {
+            trend.add(0, completeness.completeness(q, null));  // oldest first
+        }
+        return pages.render(Templates.completeness(trend.get(trend.size() - 1), trend, recent.stream().map(Period::toString).toList()));
+    }
+
+    @GET
+    @Path("/review")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance review(@QueryParam("id") UUID id) {
+        if (id == null) {
+            throw ProblemException.badParameter("id", "required");
+        }
+        SubmissionView s = quarterly.get(id);
+        ValidationReport report = s.itemCount() > 0 ? quarterly.validate(id) : null;
+        List<ReviewRows.Row> rows = reviewRows.of(id, report);
+        return pages.render(Templates.review(s, report, rows, s.itemCount() > rows.size()));
+    }
+
+    @POST
+    @Path("/review/{id}/accept")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response accept(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        quarterly.accept(id, rowComments(form));
+        return Portal.seeOther("/portal/review?id=" + id);
+    }
+
+    @POST
+    @Path("/review/{id}/return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response returnToUnit(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        quarterly.returnToUnit(id, form.getFirst("comment"), rowComments(form));
+        return Portal.seeOther("/portal/review?id=" + id);
+    }
+
+    /** The form's row comments: a field "row:KIND:rowKey" per row, kept when written in. */
+    static List<RowComment> rowComments(MultivaluedMap<String, String> form) {
+        List<RowComment> comments = new ArrayList<>();
+        form.forEach((name, values) -> {
+            String[] parts = name.split(":", 3);
+            String text = values.isEmpty() ? null : values.get(0);
+            if (parts.length == 3 && parts[0].equals("row") && text != null && !text.isBlank()) {
+                comments.add(new RowComment(Params.enumValue("kind", parts[1], RecordKind.class), parts[2], text.strip()));
+            }
+        });
+        return comments;
+    }
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    Response refused(ProblemException e) {
+        return pages.error(e);
+    }
+}
