@@ -79,6 +79,10 @@ class PortalUnitTest {
         Response r = b.request().contentType("application/x-www-form-urlencoded").formParam("x", "1")
                 .post("/portal/unit/periods/" + QuarterlyCycleTest.period());
         assertEquals(400, r.statusCode(), r.asString());
+        assertTrue(r.asString().contains("csrf-token"), "the problem names the field");
+        Response forged = b.request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", "A".repeat(43))
+                .post("/portal/unit/periods/" + QuarterlyCycleTest.period());
+        assertEquals(400, forged.statusCode(), "a token that is not the browser's own");
     }
 
     @Test

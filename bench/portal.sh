@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Page latency of the officer portal (issue 12) on the demo data: the packaged service on its
+# embedded default database (a fresh one, with the demo registry and its eight quarters of reports),
+# every page of a unit officer and of the Department fetched by wrk (4 connections: an office's
+# worth of officers) with the officers' bearer tokens, which the portal accepts like the API when
+# its OpenID Connect sign-in is off. Prints p50 / p95 / p99 per page; the goal is p95 < 200 ms.
+#
+#   bench/portal.sh                 # DURATION (s, default 10) per page, CONNECTIONS (default 4)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-4}
+. bench/lib.sh
+load_tools
+UNIT=$(token unit-officer 24 219)
+PROVINCE=$(token province-officer 24)
+
+rm -rf "$OUT/portal-db"
+[ -f "$OUT/encryption.key" ] || head -c 32 /dev/urandom | base64 > "$OUT/encryption.key"
+REGISTRY_ENCRYPTION_KEY=$(cat "$OUT/encryption.key") REGISTRY_EMBEDDED_DB_DATA_DIR="$OUT/portal-db" REGISTRY_DEMO_DATA_ENABLED=true \
+QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+REGISTRY_RATE_LIMIT_PER_MINUTE=0 \
+  java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/portal-service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 1200); do
+  curl -fs "localhost:$((PORT + 1))/q/health/ready" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fs "localhost:$((PORT + 1))/q/health/ready" >/dev/null || { echo "service did not start; see $OUT/portal-service.log" >&2; exit 1; }
+
+
+LINK=$(curl -fs -H "Authorization: Bearer $UNIT" "http://localhost:$PORT/portal/unit" | grep -o '/portal/submission?id=[0-9a-f-]*' | head -1)
+[ -n "$LINK" ] || { echo "no report of Lục Ngạn in the demo data" >&2; exit 1; }
+SUBMISSION=${LINK#*id=}
+YEAR=$(( $(date +%Y) - 1 ))
+
+page() { # name token path -> a table row
+  cat > "$OUT/page.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $2"
+wrk.headers["Accept"] = "text/html"
+done = function(summary, latency, requests)
+  io.write(string.format("p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+  local status; status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $2" "http://localhost:$PORT$3")
+  [ "$status" = 200 ] || { echo "$1 ($3) answered $status" >&2; exit 1; }
+  wrk -t1 -c"$CONNECTIONS" -d2s -s "$OUT/page.lua" "http://localhost:$PORT$3" > /dev/null  # warm-up
+  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$OUT/page.lua" "http://localhost:$PORT$3" > "$OUT/page.wrk"
+  local non2xx; non2xx=$(awk '/Non-2xx/ {print $NF}' "$OUT/page.wrk")
+  [ -z "$non2xx" ] || { echo "$1: $non2xx non-2xx answers" >&2; exit 1; }
+  echo "| $1 | \`$(echo "$3" | sed 's/id=[0-9a-f-]*/id=…/')\` | $(awk '/Requests\/sec/ {print $2}' "$OUT/page.wrk") | $(grep -o 'p50_ms=[0-9.]*' "$OUT/page.wrk" | cut -d= -f2) / $(grep -o 'p95_ms=[0-9.]*' "$OUT/page.wrk" | cut -d= -f2) / $(grep -o 'p99_ms=[0-9.]*' "$OUT/page.wrk" | cut -d= -f2) |"
+}
+
+{
+  echo "Officer portal — $(date -u +%F), $(nproc) cores, demo data, $CONNECTIONS connections, ${DURATION}s per page; JVM: $JAVA_OPTS"
+  echo
+  echo "| page | path | req/s | p50 / p95 / p99 (ms) |"
+  echo "|---|---|---|---|"
+  page "unit: periods" "$UNIT" "/portal/unit"
+  page "unit: a report with its dry run" "$UNIT" "/portal/submission?id=$SUBMISSION"
+  page "province: completeness and trend" "$PROVINCE" "/portal/province"
+  page "province: review of a report" "$PROVINCE" "/portal/review?id=$SUBMISSION"
+  page "province: statistics (6 charts)" "$PROVINCE" "/portal/province/statistics"
+  page "province: yearly report $YEAR" "$PROVINCE" "/portal/province/yearly?year=$YEAR"
+} | tee "$OUT/portal.md"
