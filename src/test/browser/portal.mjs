@@ -91,7 +91,8 @@ try {
   seen.finalState = await province.locator('#state').innerText();
 
   await visit(province, 'province-statistics', `/portal/province/statistics?period=${period}`);
-  seen.statisticsTables = await province.locator('table caption').count();
+  seen.statisticsCharts = await province.locator('main section h2').count();
+  seen.statisticsTables = await province.locator('main section table caption').count();
   await visit(province, 'province-yearly', `/portal/province/yearly?year=${period.substring(0, 4)}`);
   const [download] = await Promise.all([province.waitForEvent('download'), province.locator('#xlsx').click()]);
   await download.saveAs(`${out}/yearly.xlsx`);

@@ -49,7 +49,7 @@ class PortalProvinceTest {
         assertTrue(lucNganRow.contains("Đã gửi") && lucNganRow.contains("/portal/review?id=" + id), lucNganRow);
 
         String review = b.get("/portal/review?id=" + id, 200);
-        assertTrue(review.contains("<th scope=\"row\">city</th><td class=\"old\">Osaka</td><td class=\"new\">Nagoya</td>"), review);
+        assertTrue(review.contains("<th scope=\"row\" title=\"city\">Thành phố</th><td class=\"old\">Osaka</td><td class=\"new\">Nagoya</td>"), review);
         assertTrue(review.contains("name=\"row:PERSON:LN-1\""), "a comment field per row");
         Response returned = b.post("/portal/review/" + id + "/return", Map.of("comment", "Xem lại", "row:PERSON:LN-2", "Thành phố chưa đúng"));
         assertEquals(303, returned.statusCode(), returned.asString());

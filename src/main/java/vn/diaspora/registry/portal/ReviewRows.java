@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.quarterly.ItemColumns;
 import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
@@ -34,10 +35,11 @@ class ReviewRows {
     /** Rows shown on one review page; a larger submission is reviewed through the API or its XLSX. */
     static final int SHOWN = Page.MAX_LIMIT;
 
-    public record Change(String field, String old, String now) {
+    /** A field's change; {@code label} is the template's column header of the field. */
+    public record Change(String field, String label, String old, String now) {
     }
 
-    public record Row(int position, RecordKind kind, String rowKey, String action, String sheet, Integer line, String level,
+    public record Row(int position, RecordKind kind, String sheetName, String rowKey, String action, String sheet, Integer line, String level,
                       List<RowReport> findings, List<Change> changes, String reason, String reviewComment) {
         public String commentField() {
             return "row:" + kind + ":" + rowKey;
@@ -63,8 +65,8 @@ class ReviewRows {
             String level = own.stream().map(RowReport::level).filter("ERROR"::equals).findAny()
                     .or(() -> own.stream().map(RowReport::level).filter("WARNING"::equals).findAny()).orElse("OK");
             JsonNode current = item.recordId() == null ? NullNode.instance : current(item.kind(), item.recordId());
-            rows.add(new Row(item.position(), item.kind(), item.rowKey(), item.action().name(), item.sheet(), item.line(), level,
-                    own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(current, item.data()), item.reason(), item.reviewComment()));
+            rows.add(new Row(item.position(), item.kind(), ItemColumns.SHEETS.get(item.kind()), item.rowKey(), item.action().name(), item.sheet(), item.line(), level,
+                    own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(item.kind(), current, item.data()), item.reason(), item.reviewComment()));
         }
         return rows;
     }
@@ -79,7 +81,7 @@ class ReviewRows {
     }
 
     /** The fields the row sets, each with the record's value now; for a new record every field it fills. */
-    static List<Change> changes(JsonNode current, JsonNode row) {
+    static List<Change> changes(RecordKind kind, JsonNode current, JsonNode row) {
         Map<String, String> before = flat(current);
         Map<String, String> after = flat(row);
         List<Change> changes = new ArrayList<>();
@@ -87,7 +89,8 @@ class ReviewRows {
             String old = before.getOrDefault(field, "");
             String now = row == null || row.isNull() ? "" : after.getOrDefault(field, "");
             if (!old.equals(now)) {
-                changes.add(new Change(field, old, now));
+                String header = ItemColumns.header(kind, field);
+                changes.add(new Change(field, header != null ? header : field, old, now));
             }
         }
         return changes;

@@ -10,7 +10,7 @@ import java.util.Map;
  * The columns of the upload template, with Vietnamese headers: the row's own columns, then one
  * column per field of the record kind ({@code path} is the JSON field, dotted when nested).
  */
-final class ItemColumns {
+public final class ItemColumns {
     enum Type { TEXT, INTEGER, DECIMAL, DATE, LIST, BOOLEAN, UUID }
 
     /** {@code codes}: the code list of a coded column (CodeLists), whose cells may hold a code or its Vietnamese label. */
@@ -33,7 +33,7 @@ final class ItemColumns {
             new Column(BASE_VERSION, "baseVersion", Type.INTEGER, ""),
             new Column(REASON, "reason", Type.TEXT, ""));
 
-    static final Map<RecordKind, String> SHEETS = Map.of(
+    public static final Map<RecordKind, String> SHEETS = Map.of(
             RecordKind.PERSON, "Người ở nước ngoài",
             RecordKind.ASSOCIATION, "Hội đoàn",
             RecordKind.BUSINESS, "Doanh nghiệp",
@@ -105,7 +105,7 @@ final class ItemColumns {
     }
 
     /** The template's header of the column that holds a field (data.contacts.email, nationalities[1], baseVersion), or null. */
-    static String header(RecordKind kind, String field) {
+    public static String header(RecordKind kind, String field) {
         String path = field.startsWith("data.") ? field.substring(5) : field;
         String bare = path.replaceAll("\\[\\d+]", "");
         for (List<Column> columns : List.of(ROW, FIELDS.get(kind))) {
