@@ -5,12 +5,12 @@
 // the unit submits again, the Department accepts it, then reads the statistics and the yearly
 // report and downloads the workbook. axe-core checks every page (WCAG 2.1 A/AA); every page is
 // kept as a screenshot. Prints what it saw as JSON.
-//   node src/test/browser/portal.mjs BASE OUT_DIR SUBMISSION_ID PERIOD BAD.xlsx GOOD.xlsx
+//   node src/test/browser/portal.mjs BASE OUT_DIR SUBMISSION_ID PERIOD BAD.xlsx GOOD.xlsx NAME
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 
-const [base, out, submission, period, badXlsx, goodXlsx] = process.argv.slice(2);
+const [base, out, submission, period, badXlsx, goodXlsx, name] = process.argv.slice(2);
 const password = 'dev-only-password';
 mkdirSync(out, { recursive: true });
 
@@ -89,6 +89,16 @@ try {
   await province.getByRole('button', { name: 'Duyệt báo cáo' }).click();
   await province.locator('#state', { hasText: 'Đã duyệt' }).waitFor();
   seen.finalState = await province.locator('#state').innerText();
+
+  await visit(province, 'records-search', '/portal/records');
+  await province.locator('#q').fill(name);
+  await province.getByRole('button', { name: 'Tìm' }).click();
+  await province.locator('#results').waitFor();
+  await visit(province, 'records-results');
+  await province.locator('main table a').first().click();
+  await province.locator('#history').waitFor();
+  await visit(province, 'record');
+  seen.recordOpened = await province.locator('h1').innerText();
 
   await visit(province, 'province-statistics', `/portal/province/statistics?period=${period}`);
   seen.statisticsCharts = await province.locator('main section h2').count();

@@ -257,4 +257,55 @@ public interface Msg {
 
     @Message("Tải CSV")
     String downloadCsv();
+
+    @Message("Tra cứu hồ sơ")
+    String navRecords();
+
+    @Message("Loại hồ sơ")
+    String recordKind();
+
+    @Message("{#when kind}{#is 'PERSON'}Người ở nước ngoài{#is 'ASSOCIATION'}Hội đoàn{#is 'BUSINESS'}Doanh nghiệp{#else}{kind}{/when}")
+    String kindName(String kind);
+
+    @Message("Tên")
+    String searchName();
+
+    @Message("Gõ có dấu hoặc không dấu, theo thứ tự bất kỳ; sai một chữ vẫn tìm được.")
+    String searchHelp();
+
+    @Message("Tìm")
+    String search();
+
+    @Message("{count} kết quả")
+    String results(int count);
+
+    @Message("Nơi ở")
+    String place();
+
+    @Message("Phiên bản {version}")
+    String versionNo(int version);
+
+    @Message("Phiên bản")
+    String versionColumn();
+
+    @Message("Hồ sơ này vừa được người khác sửa. Đây là hồ sơ hiện tại: xem lại rồi sửa lại nếu cần. Không có gì bị ghi đè.")
+    String changedMeanwhile();
+
+    @Message("Đã lưu.")
+    String saved();
+
+    @Message("Giá trị")
+    String value();
+
+    @Message("Lưu thay đổi")
+    String saveChanges();
+
+    @Message("Lịch sử")
+    String history();
+
+    @Message("Thời điểm")
+    String when();
+
+    @Message("Người sửa")
+    String who();
 }

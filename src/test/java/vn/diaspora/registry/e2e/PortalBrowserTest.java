@@ -59,7 +59,7 @@ class PortalBrowserTest {
         workbook(good, headers, List.of(row(headers, "TD-2", name + " Hai", "07591")));
 
         JsonNode seen = run("node", "src/test/browser/portal.mjs", base.toString().replaceAll("/$", ""), OUT.toString(), submission, period,
-                bad.toString(), good.toString());
+                bad.toString(), good.toString(), name + " Hai");
 
         assertNull(seen.get("error"), "the browser stopped: " + seen);
         assertTrue(seen.get("badSummary").asText().contains("1 có lỗi"), seen.toString());
@@ -68,6 +68,7 @@ class PortalBrowserTest {
         assertTrue(seen.get("completenessRow").asText().contains("Đã gửi"), seen.toString());
         assertEquals(1, seen.get("unitSeesComment").asInt(), "the unit reads the Department's comment");
         assertEquals("Đã duyệt", seen.get("finalState").asText());
+        assertTrue(seen.get("recordOpened").asText().contains("Người ở nước ngoài"), "the accepted person found and opened: " + seen);
         assertEquals(6, seen.get("statisticsCharts").asInt(), "six charts");
         assertTrue(seen.get("statisticsTables").asInt() >= 1, "a table view of every chart with figures (persons at least)");
         assertTrue(seen.get("signedOut").asBoolean());

@@ -1,0 +1,212 @@
+package vn.diaspora.registry.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.All;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import vn.diaspora.registry.common.ETags;
+import vn.diaspora.registry.common.Params;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Where;
+import vn.diaspora.registry.quarterly.ItemColumns;
+import vn.diaspora.registry.record.RecordKind;
+import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.record.RecordView;
+import vn.diaspora.registry.record.VersionView;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static vn.diaspora.registry.security.Roles.PROVINCE_OFFICER;
+import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
+
+/**
+ * Records for officers: the same name search as the API (typos and missing diacritics forgiven),
+ * a record with its history, and a change of its fields under the API's rules (the version read
+ * goes back as If-Match; a record changed meanwhile is not overwritten, and the page says so).
+ * The search is posted, so that names never stand in a URL, a log or the browser's history.
+ */
+@Path(Portal.ROOT)
+@RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER})
+public class RecordPages {
+    /** The kinds an officer searches here. */
+    static final List<RecordKind> KINDS = List.of(RecordKind.PERSON, RecordKind.ASSOCIATION, RecordKind.BUSINESS);
+
+    /** A found record: its id, name and where it is. */
+    public record Found(UUID id, String name, String place) {
+    }
+
+    /** A field of a record: its path in the data, the template's header for it, its value as text, and whether a text box can change it. */
+    public record Field(String path, String label, String value, boolean editable) {
+    }
+
+    @CheckedTemplate(basePath = "portal")
+    static class Templates {
+        static native TemplateInstance records(List<RecordKind> kinds, RecordKind kind, String q, List<Found> found);
+
+        static native TemplateInstance record(RecordKind kind, String sheetName, UUID id, int version, List<Field> fields,
+                                              List<VersionView> history, boolean stale, boolean saved);
+    }
+
+    @Inject
+    @All
+    List<RecordService<?, ?>> services;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Pages pages;
+
+    @GET
+    @Path("/records")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance searchForm() {
+        return pages.render(Templates.records(KINDS, RecordKind.PERSON, "", null));
+    }
+
+    @POST
+    @Path("/records")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance search(MultivaluedMap<String, String> form) {
+        RecordKind kind = kind(form.getFirst("kind"));
+        String q = form.getFirst("q") == null ? "" : form.getFirst("q").strip();
+        Params.Paging paging = new Params.Paging();
+        paging.limit = "20";
+        List<Found> found = service(kind).list(q, paging, new Where()).items().stream().map(this::found).toList();
+        return pages.render(Templates.records(KINDS, kind, q, found));
+    }
+
+    private Found found(RecordView<?> view) {
+        Map<String, String> data = ReviewRows.flat(json.valueToTree(view.data()));
+        String name = data.getOrDefault("fullName", data.getOrDefault("name", ""));
+        String place = String.join(" · ", java.util.stream.Stream.of(data.get("hometownCode"), data.get("country"), data.get("city"))
+                .filter(s -> s != null && !s.isBlank()).toList());
+        return new Found(view.id(), name, place);
+    }
+
+    @GET
+    @Path("/record")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance record(@QueryParam("kind") String kind, @QueryParam("id") UUID id, @QueryParam("saved") String saved) {
+        return page(kind(kind), id, false, saved != null);
+    }
+
+    private TemplateInstance page(RecordKind kind, UUID id, boolean stale, boolean saved) {
+        if (id == null) {
+            throw ProblemException.badParameter("id", "required");
+        }
+        RecordService<?, ?> records = service(kind);
+        RecordView<?> view = records.get(id);
+        JsonNode data = json.valueToTree(view.data());
+        List<Field> fields = ReviewRows.flat(data).entrySet().stream()
+                .map(e -> new Field(e.getKey(), label(kind, e.getKey()), e.getValue(), editable(data, e.getKey()))).toList();
+        return pages.render(Templates.record(kind, ItemColumns.SHEETS.get(kind), id, view.version(), fields, records.history(id), stale, saved));
+    }
+
+    /** Changes the fields the officer changed (a merge patch with the version they read); a stale version shows the record as it is now. */
+    @POST
+    @Path("/record/{kind}/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Object change(@PathParam("kind") String kindName, @PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        RecordKind kind = kind(kindName);
+        RecordService<?, ?> records = service(kind);
+        JsonNode current = json.valueToTree(records.get(id).data());
+        ObjectNode patch = json.createObjectNode();
+        Map<String, String> before = ReviewRows.flat(current);
+        form.forEach((name, values) -> {
+            if (name.startsWith("f:") && before.containsKey(name.substring(2)) && editable(current, name.substring(2)) && !values.isEmpty()
+                    && !values.get(0).strip().equals(before.get(name.substring(2)))) {
+                put(patch, current, name.substring(2), values.get(0).strip());
+            }
+        });
+        String version = form.getFirst("version");
+        try {
+            records.patch(id, version != null && version.matches("\\d{1,9}") ? ETags.of(Integer.parseInt(version)) : null, patch);
+        } catch (ProblemException e) {
+            if (e.reason() == ProblemException.Reason.STALE) {
+                return Response.status(412).type(MediaType.TEXT_HTML_TYPE).entity(page(kind, id, true, false)).build();
+            }
+            throw e;
+        }
+        return Portal.seeOther("/portal/record?kind=" + kind.collection() + "&id=" + id + "&saved=1");
+    }
+
+    /** Sets a dotted field in the patch with the type it has in the record: a number, a list (";"), text; empty removes it. */
+    private void put(ObjectNode patch, JsonNode current, String path, String text) {
+        String[] parts = path.split("\\.");
+        ObjectNode target = patch;
+        JsonNode was = current;
+        for (int i = 0; i < parts.length - 1; i++) {
+            target = target.has(parts[i]) ? (ObjectNode) target.get(parts[i]) : target.putObject(parts[i]);
+            was = was.path(parts[i]);
+        }
+        String last = parts[parts.length - 1];
+        JsonNode old = was.path(last);
+        if (text.isEmpty()) {
+            target.putNull(last);
+        } else if (old.isNumber() && text.matches("-?\\d{1,15}(\\.\\d+)?")) {
+            target.put(last, new java.math.BigDecimal(text));
+        } else if (old.isArray()) {
+            var list = target.putArray(last);
+            for (String item : text.split(";")) {
+                if (!item.isBlank()) {
+                    list.add(item.strip());
+                }
+            }
+        } else {
+            target.put(last, text);
+        }
+    }
+
+    /** A value, or a list of values: what one text box holds (lists of links, such as members, are changed through the API). */
+    private static boolean editable(JsonNode data, String path) {
+        JsonNode node = data;
+        for (String part : path.split("\\.")) {
+            node = node.path(part);
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (!item.isValueNode()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return node.isValueNode() || node.isNull() || node.isMissingNode();
+    }
+
+    private static String label(RecordKind kind, String field) {
+        String header = ItemColumns.header(kind, field);
+        return header != null ? header : field;
+    }
+
+    private static RecordKind kind(String name) {
+        return KINDS.stream().filter(k -> k.collection().equals(name) || k.name().equalsIgnoreCase(name == null ? "" : name)).findFirst()
+                .orElseThrow(() -> ProblemException.badParameter("kind", "persons, associations or businesses"));
+    }
+
+    private RecordService<?, ?> service(RecordKind kind) {
+        return services.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
+    }
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    Response refused(ProblemException e) {
+        return pages.error(e);
+    }
+}
