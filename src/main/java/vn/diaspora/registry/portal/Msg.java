@@ -308,4 +308,34 @@ public interface Msg {
 
     @Message("Người sửa")
     String who();
+
+    @Message("Dòng {rowKey}")
+    String rowTitle(String rowKey);
+
+    @Message("Quay lại báo cáo")
+    String backToReport();
+
+    @Message("Dòng chưa được lưu. Sửa các lỗi sau:")
+    String rowRefused();
+
+    @Message("Có thể trùng với một người đã có")
+    String likelySame();
+
+    @Message("Hồ sơ đã có")
+    String existingRecord();
+
+    @Message("Dòng này")
+    String thisRow();
+
+    @Message("Không phải cùng một người")
+    String notDuplicate();
+
+    @Message("Cập nhật hồ sơ đã có")
+    String updateExisting();
+
+    @Message("Sửa dòng")
+    String mendRow();
+
+    @Message("Lưu dòng")
+    String saveRow();
 }

@@ -17,6 +17,12 @@ final class Portal {
     private Portal() {
     }
 
+    /** {value.urlEncode} in a page: a value as a query parameter. */
+    @io.quarkus.qute.TemplateExtension
+    static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static boolean isPortal(String path) {
         return path.equals(ROOT) || path.startsWith(ROOT + "/");
     }

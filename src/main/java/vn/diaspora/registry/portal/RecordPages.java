@@ -3,7 +3,6 @@ package vn.diaspora.registry.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.arc.All;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +24,7 @@ import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.quarterly.ItemColumns;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.record.RecordServices;
 import vn.diaspora.registry.record.RecordView;
 import vn.diaspora.registry.record.VersionView;
 
@@ -64,8 +64,7 @@ public class RecordPages {
     }
 
     @Inject
-    @All
-    List<RecordService<?, ?>> services;
+    RecordServices services;
     @Inject
     ObjectMapper json;
     @Inject
@@ -87,7 +86,7 @@ public class RecordPages {
         String q = form.getFirst("q") == null ? "" : form.getFirst("q").strip();
         Params.Paging paging = new Params.Paging();
         paging.limit = "20";
-        List<Found> found = service(kind).list(q, paging, new Where()).items().stream().map(this::found).toList();
+        List<Found> found = services.of(kind).list(q, paging, new Where()).items().stream().map(this::found).toList();
         return pages.render(Templates.records(KINDS, kind, q, found));
     }
 
@@ -110,7 +109,7 @@ public class RecordPages {
         if (id == null) {
             throw ProblemException.badParameter("id", "required");
         }
-        RecordService<?, ?> records = service(kind);
+        RecordService<?, ?> records = services.of(kind);
         RecordView<?> view = records.get(id);
         JsonNode data = json.valueToTree(view.data());
         List<Field> fields = ReviewRows.flat(data).entrySet().stream()
@@ -125,7 +124,7 @@ public class RecordPages {
     @Produces(MediaType.TEXT_HTML)
     public Object change(@PathParam("kind") String kindName, @PathParam("id") UUID id, MultivaluedMap<String, String> form) {
         RecordKind kind = kind(kindName);
-        RecordService<?, ?> records = service(kind);
+        RecordService<?, ?> records = services.of(kind);
         JsonNode current = json.valueToTree(records.get(id).data());
         ObjectNode patch = json.createObjectNode();
         Map<String, String> before = ReviewRows.flat(current);
@@ -199,10 +198,6 @@ public class RecordPages {
     private static RecordKind kind(String name) {
         return KINDS.stream().filter(k -> k.collection().equals(name) || k.name().equalsIgnoreCase(name == null ? "" : name)).findFirst()
                 .orElseThrow(() -> ProblemException.badParameter("kind", "persons, associations or businesses"));
-    }
-
-    private RecordService<?, ?> service(RecordKind kind) {
-        return services.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
     }
 
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper

@@ -3,7 +3,6 @@ package vn.diaspora.registry.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.diaspora.registry.common.Page;
@@ -15,6 +14,7 @@ import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
+import vn.diaspora.registry.record.RecordServices;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -51,8 +51,7 @@ class ReviewRows {
     @Inject
     ObjectMapper json;
     @Inject
-    @All
-    List<RecordService<?, ?>> services;
+    RecordServices services;
 
     List<Row> of(java.util.UUID submission, ValidationReport report) {
         Params.Paging paging = new Params.Paging();
@@ -72,7 +71,7 @@ class ReviewRows {
     }
 
     private JsonNode current(RecordKind kind, java.util.UUID id) {
-        RecordService<?, ?> records = services.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
+        RecordService<?, ?> records = services.of(kind);
         try {
             return json.valueToTree(records.get(id).data());
         } catch (vn.diaspora.registry.common.ProblemException gone) {

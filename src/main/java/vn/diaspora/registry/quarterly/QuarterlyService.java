@@ -31,9 +31,7 @@ import vn.diaspora.registry.security.Caller;
 
 import java.io.InputStream;
 import java.time.Instant;
-import io.quarkus.arc.All;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,16 +67,8 @@ public class QuarterlyService {
     @Inject
     AuditLog audit;
 
-    private final Map<RecordKind, RecordService<?, ?>> byKind = new EnumMap<>(RecordKind.class);
-
     @Inject
-    void register(@All List<RecordService<?, ?>> services) {
-        services.forEach(s -> byKind.put(s.kind(), s));
-    }
-
-    RecordService<?, ?> records(RecordKind kind) {
-        return byKind.get(kind);
-    }
+    vn.diaspora.registry.record.RecordServices records;
 
     // ---- submissions ----------------------------------------------------------------------------
 
@@ -159,6 +149,16 @@ public class QuarterlyService {
     }
 
     @Transactional
+    /** One row of a submission, by its kind and row key (404 when the submission has no such row). */
+    public ItemView item(UUID id, RecordKind kind, String rowKey) {
+        readable(id);
+        SubmissionItem row = rows.find(id, kind, rowKey);
+        if (row == null) {
+            throw ProblemException.notFound("Row " + kind + "/" + rowKey + " of submission " + id);
+        }
+        return itemView(row, notes.latestComments(id).get(SubmissionItem.name(row.kind, row.rowKey)));
+    }
+
     public void deleteItem(UUID id, RecordKind kind, String rowKey) {
         Submission s = editable(id);
         rows.delete(id, kind, rowKey);
@@ -312,7 +312,7 @@ public class QuarterlyService {
         int[] counts = new int[4]; // rows, ok, warnings, errors
         rowsToCheck.accept(row -> {
             counts[0]++;
-            RecordService<?, ?> records = records(row.kind);
+            RecordService<?, ?> records = this.records.of(row.kind);
             RecordService.RowResult result = switch (row.action) {
                 case CREATE -> records.createRow(rows.data(row), context);
                 case UPDATE -> records.changeRow(row.recordId, row.baseVersion, rows.data(row), null, context);
