@@ -17,13 +17,18 @@ import static vn.diaspora.registry.Api.as;
 @QuarkusTest
 class PortalRecordsTest {
 
+    /** The results page of an officer's search of persons. */
+    static String search(Browser officer, String q) {
+        officer.get("/portal/records", 200);
+        return officer.post("/portal/records", Map.of("kind", "persons", "q", q)).asString();
+    }
+
     @Test
     void anOfficerFindsARecordWithoutDiacriticsChangesItAndAStaleChangeOverwritesNothing() {
         String word = Api.uniqueWord();
         String id = Api.createPerson(Api.UNIT_219, QuarterlyCycleTest.lucNgan("Phạm Thị Hòa " + word));
         Browser b = Browser.signedInAs("luc-ngan");
-        b.get("/portal/records", 200);
-        String results = b.post("/portal/records", Map.of("kind", "persons", "q", "pham thi hoa " + word.toLowerCase())).asString();
+        String results = search(b, "pham thi hoa " + word.toLowerCase());
         assertTrue(results.contains("/portal/record?kind=persons&amp;id=" + id), results);
 
         String page = b.get("/portal/record?kind=persons&id=" + id, 200);
@@ -54,8 +59,7 @@ class PortalRecordsTest {
         String word = Api.uniqueWord();
         String id = Api.createPerson(Api.UNIT_219, QuarterlyCycleTest.lucNgan("Đỗ Văn Khánh " + word));
         Browser binhDinh = Browser.signedInAs("binh-dinh");
-        binhDinh.get("/portal/records", 200);
-        String results = binhDinh.post("/portal/records", Map.of("kind", "persons", "q", "Đỗ Văn Khánh " + word)).asString();
+        String results = search(binhDinh, "Đỗ Văn Khánh " + word);
         assertTrue(results.contains("0 kết quả") && !results.contains(id) && !results.contains("/portal/record?"), results);
         int api = as(QuarterlyCycleTest.BINH_DINH).get(Api.PERSONS + "/" + id).then().extract().statusCode();
         String page = binhDinh.get("/portal/record?kind=persons&id=" + id, api);
