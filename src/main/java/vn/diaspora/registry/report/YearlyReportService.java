@@ -36,7 +36,8 @@ public class YearlyReportService {
 
     @Schema(name = "YearlyIndicator")
     public record IndicatorFigures(@Schema(maxLength = 20) String code, Title title, GroupBy groupBy,
-                                   @Schema(description = "What the report shows of each group", maxItems = 5) List<String> columns,
+                                   @Schema(description = "What the report shows of each group: count, added, updated, removed, amount", maxItems = 5)
+                                   List<@jakarta.validation.constraints.Size(max = 10) String> columns,
                                    @Schema(maxItems = 2000) List<Row> rows) {
     }
 
