@@ -87,7 +87,7 @@ class OperationsTest {
     void swaggerUiShowsTheTagsInTheOrderPeopleNeedThemAndNoTwinSchemaNames() {
         var doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         org.junit.jupiter.api.Assertions.assertEquals(List.of("Persons", "Associations", "Businesses", "Contributions", "Quarterly cycle",
-                "Statistics", "Reference data", "Privacy", "Audit"), doc.getList("tags.name"));
+                "Statistics", "Change feed", "Reference data", "Privacy", "Audit"), doc.getList("tags.name"));
         java.util.Set<String> schemas = doc.<String, Object>getMap("components.schemas").keySet();
         org.junit.jupiter.api.Assertions.assertTrue(schemas.stream().noneMatch(n -> n.matches(".*[0-9]$")), "twin schema names: " + schemas);
     }

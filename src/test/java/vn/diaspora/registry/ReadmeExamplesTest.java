@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadmeExamplesTest {
     /** The blocks that call the service (the others start processes: Maven, Keycloak). */
     static final List<String> FIRST_LINES = List.of("T=$(deploy/dev/token.sh province-officer 24)",
-            "U=$(deploy/dev/token.sh unit-officer 24 219)", "A=$(deploy/dev/token.sh registry-admin)");
+            "U=$(deploy/dev/token.sh unit-officer 24 219)", "A=$(deploy/dev/token.sh registry-admin)",
+            "R=$(deploy/dev/token.sh api-reader)");
 
     @Test
     void everyExampleOfTheReadmeAnswers2xx() throws Exception {
@@ -55,5 +56,6 @@ class ReadmeExamplesTest {
         }
         assertTrue(output.contains("Giáp Thị Khuê"), "the created person is shown");
         assertTrue(output.contains("\"state\":\"ACCEPTED\""), "the submission was accepted");
+        assertTrue(output.contains("\"nextCursor\""), "the change feed answered from the lists' cursor\n" + output);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiTagOrder implements OASFilter {
     static final List<String> ORDER = List.of("Persons", "Associations", "Businesses", "Contributions", "Quarterly cycle",
-            "Statistics", "Reference data", "Privacy", "Audit");
+            "Statistics", "Change feed", "Reference data", "Privacy", "Audit");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -23,6 +23,8 @@ public class ProblemException extends RuntimeException {
         FORBIDDEN,
         /** No such thing in the caller's scope: unknown and out-of-scope alike. */
         NOT_FOUND,
+        /** It was there and is no longer kept (a change feed cursor past retention). */
+        GONE,
         /** The request conflicts with the thing's state (a workflow step, a second one of a kind). */
         CONFLICT,
         /** The write was based on a version that is no longer current. */

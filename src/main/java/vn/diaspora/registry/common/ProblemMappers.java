@@ -38,6 +38,7 @@ public class ProblemMappers {
             case MALFORMED -> 400;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
+            case GONE -> 410;
             case CONFLICT -> 409;
             case STALE -> 412;
             case TOO_LARGE -> 413;

@@ -109,7 +109,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             return versions;
         }
         return versions.stream().map(v -> new VersionView(v.version(), v.action(), v.actor(), v.at(),
-                v.changedFields(), redact(v.snapshot()), v.requestId(), v.submissionId(), v.reason())).toList();
+                v.changedFields(), asSeen(v.snapshot(), e.reportingUnit, e.provinceCode), v.requestId(), v.submissionId(), v.reason())).toList();
     }
 
     /**
@@ -474,6 +474,11 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
             }
         }
         return new RecordView<>(e.id, e.version, data, e.createdAt, e.createdBy, e.updatedAt, e.updatedBy);
+    }
+
+    /** A snapshot of a record of {@code unit} and {@code province} as this caller may see it: the rule of reads, history and the change feed. */
+    public JsonNode asSeen(JsonNode snapshot, String unit, String province) {
+        return caller.seesWhole(unit, province) ? snapshot : redact(snapshot);
     }
 
     private JsonNode redact(JsonNode snapshot) {

@@ -1,0 +1,220 @@
+package vn.diaspora.registry.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.diaspora.registry.audit.AuditLog;
+import vn.diaspora.registry.common.Cursor;
+import vn.diaspora.registry.common.Problem.FieldError;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.record.RecordKind;
+import vn.diaspora.registry.record.RecordServices;
+import vn.diaspora.registry.security.Caller;
+import vn.diaspora.registry.security.FieldCipher;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The change feed: every committed version of the records in the caller's scope, as CloudEvents,
+ * after a cursor. An event's data is its version's snapshot as the caller may see the record
+ * (the rule of reads and history); a deletion or an erasure is a tombstone without data, and an
+ * erasure scrubs the snapshots of the person's earlier versions, so no earlier event shows them.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+    /** The most events one call returns. */
+    public static final int MAX_LIMIT = 500;
+    /** The longest a call waits for a change. */
+    public static final int MAX_WAIT_SECONDS = 30;
+    static final String SOURCE = "/diaspora-registry/";
+
+    /** A position in the feed: events after it are (xid, seq) greater. */
+    record Position(BigInteger xid, long seq) implements Comparable<Position> {
+        @Override
+        public int compareTo(Position o) {
+            int c = xid.compareTo(o.xid);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+
+        String encode() {
+            return Cursor.encode(xid, seq);
+        }
+
+        static Position decode(String cursor) {
+            try {
+                List<String> keys = Cursor.decode(cursor, 2);
+                return keys == null ? null : new Position(new BigInteger(keys.get(0)), Long.parseLong(keys.get(1)));
+            } catch (ProblemException | NumberFormatException e) {
+                throw ProblemException.badParameter("after", "not a cursor returned by the feed or a list");
+            }
+        }
+    }
+
+    /** A batch: the events, and the cursor to continue from (after the last event, or at the feed's head when none is left). */
+    public record Batch(List<ObjectNode> events, String nextCursor) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+    @Inject
+    RecordServices records;
+    @Inject
+    FieldCipher cipher;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ChangeSignal signal;
+    @ConfigProperty(name = "registry.feed.retention", defaultValue = "P90D")
+    Duration retention;
+
+    /** The events after {@code after} (from the start of what is kept when null), waiting up to {@code waitSeconds} for one. */
+    public Batch read(String after, int limit, Set<String> types, int waitSeconds) {
+        Position from = Position.decode(after);
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        while (true) {
+            Batch batch = page(from, limit, types);
+            long left = deadline - System.nanoTime();
+            if (!batch.events().isEmpty() || left <= 0) {
+                return batch;
+            }
+            signal.await(left / 1_000_000);
+        }
+    }
+
+    private static final String EVENTS = """
+            SELECT e.xid::text, e.seq, e.collection, e.record_id, e.version, e.at, v.action, v.reason, v.snapshot::text,
+                   r.reporting_unit, r.province_code
+            FROM change_event e
+            JOIN record_version v ON v.collection = e.collection AND v.record_id = e.record_id AND v.version = e.version
+            JOIN LATERAL (SELECT reporting_unit, province_code FROM person WHERE e.collection = 'persons' AND id = e.record_id
+                          UNION ALL SELECT reporting_unit, province_code FROM association WHERE e.collection = 'associations' AND id = e.record_id
+                          UNION ALL SELECT reporting_unit, province_code FROM business WHERE e.collection = 'businesses' AND id = e.record_id
+                          UNION ALL SELECT reporting_unit, province_code FROM contribution WHERE e.collection = 'contributions' AND id = e.record_id) r ON true
+            WHERE (e.xid, e.seq) > (cast(?1 AS xid8), ?2) AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
+              AND (cardinality(cast(?3 AS text[])) = 0 OR e.collection = ANY(cast(?3 AS text[])))
+              AND\s""";
+
+    @Transactional
+    Batch page(Position from, int limit, Set<String> types) {
+        Position horizon = horizon();
+        if (from != null && horizon != null && from.compareTo(horizon) < 0) {
+            throw new ProblemException(ProblemException.Reason.GONE, "The feed no longer holds the changes after this cursor (it keeps "
+                    + retention.toDays() + " days): resynchronise from the lists, whose first page gives the feed cursor to continue from "
+                    + "(header " + SnapshotCursor.HEADER + ")", List.of(new FieldError("after", "older than the feed's retention")));
+        }
+        // every transaction before this one has ended: the events of those are all there is up to it
+        Position head = new Position(new BigInteger((String) em.createNativeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
+                .getSingleResult()), -1);
+        List<Object> values = new ArrayList<>();
+        String scope = caller.readable().sql("r.reporting_unit", "r.province_code", value -> {
+            values.add(value);
+            return "?" + (values.size() + 3);
+        });
+        Set<String> collections = new LinkedHashSet<>();
+        types.forEach(t -> collections.add(kindOf(t).collection()));
+        var query = em.createNativeQuery(EVENTS + scope + " ORDER BY e.xid, e.seq LIMIT " + (limit + 1))
+                .setParameter(1, from == null ? "0" : from.xid().toString()).setParameter(2, from == null ? -1L : from.seq())
+                .setParameter(3, "{" + String.join(",", collections) + "}");
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 4, values.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<ObjectNode> events = new ArrayList<>();
+        List<UUID> subjects = new ArrayList<>();
+        Position last = from;
+        for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
+            last = new Position(new BigInteger((String) r[0]), ((Number) r[1]).longValue());
+            ObjectNode event = event(last, r);
+            String type = event.get("type").asText();
+            if (types.isEmpty() || types.contains(type) || types.contains(type.substring(0, type.lastIndexOf('.')))) {
+                events.add(event);
+                subjects.add((UUID) r[3]);
+            }
+        }
+        audit.record(AuditLog.Action.READ, "changes", subjects, events.size());
+        Position next = rows.size() > limit ? last : last == null || last.compareTo(head) < 0 ? head : last;
+        if (from != null && next.compareTo(from) < 0) {
+            next = from;
+        }
+        return new Batch(events, next.encode());
+    }
+
+    /** The CloudEvent of a version: its data the snapshot as the caller may see the record, none for a deletion or an erasure. */
+    private ObjectNode event(Position at, Object[] r) {
+        RecordKind kind = RecordKind.ofCollection((String) r[2]);
+        String action = (String) r[6];
+        String reason = (String) r[7];
+        String change = switch (action) {
+            case "CREATE" -> "created";
+            case "UPDATE" -> "updated";
+            default -> reason != null && reason.startsWith("erasure:") ? "erased" : "deleted";
+        };
+        ObjectNode event = json.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", at.xid() + "-" + at.seq())
+                .put("source", SOURCE + kind.collection())
+                .put("type", TYPE_PREFIX + kind.table() + "." + change)
+                .put("subject", r[3].toString())
+                .put("time", vn.diaspora.registry.common.SqlValues.instant(r[5]).toString())
+                .put("sequence", at.encode());
+        if (change.equals("created") || change.equals("updated")) {
+            ObjectNode data = (ObjectNode) records.of(kind).asSeen(cipher.openFields(parse((String) r[8])), (String) r[9], (String) r[10]);
+            data.put("version", ((Number) r[4]).intValue());
+            event.put("datacontenttype", "application/json").set("data", data);
+        } else {
+            event.set("data", json.createObjectNode().put("version", ((Number) r[4]).intValue()));  // a tombstone: no personal data
+        }
+        return event;
+    }
+
+    static final String TYPE_PREFIX = "vn.diaspora.";
+
+    /** A type filter's kind: vn.diaspora.person.updated, person.updated or person. */
+    static RecordKind kindOf(String type) {
+        String bare = type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
+        String noun = bare.split("\\.")[0];
+        for (RecordKind k : RecordKind.values()) {
+            if (k.table().equals(noun)) {
+                return k;
+            }
+        }
+        throw ProblemException.badParameter("types", "'" + type + "' is not a type of the feed, e.g. vn.diaspora.person.updated");
+    }
+
+    private Position horizon() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT xid::text, seq FROM change_feed_horizon").getResultList();
+        return rows.isEmpty() ? null : new Position(new BigInteger((String) rows.get(0)[0]), ((Number) rows.get(0)[1]).longValue());
+    }
+
+    /** The feed's head now: where a reader that has just read the lists continues (SnapshotCursor). */
+    @Transactional
+    public String head() {
+        return new Position(new BigInteger((String) em.createNativeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
+                .getSingleResult()), -1).encode();
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package vn.diaspora.registry.feed;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wakes the feed's long polls when a change commits: one connection LISTENs to the channel the
+ * change trigger notifies at commit (a direct connection: LISTEN does not survive a transaction
+ * pooler). Without it (the listener reconnecting) a long poll still ends at its timeout.
+ */
+@ApplicationScoped
+public class ChangeSignal {
+    private static final Logger LOG = Logger.getLogger(ChangeSignal.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private volatile CompletableFuture<Void> next = new CompletableFuture<>();
+    private volatile boolean running;
+    private Thread listener;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        listener = new Thread(this::listen, "change-feed-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /** Returns when a change commits, or after {@code millis}. */
+    void await(long millis) {
+        try {
+            next.get(millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // nothing new: the caller answers with a heartbeat
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                c.setAutoCommit(true);
+                st.execute("LISTEN registry_changes");
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    org.postgresql.PGNotification[] notes = pg.getNotifications(10_000);
+                    if (notes != null && notes.length > 0) {
+                        CompletableFuture<Void> woken = next;
+                        next = new CompletableFuture<>();
+                        woken.complete(null);
+                    }
+                }
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("change feed listener: %s; reconnecting", e.getMessage());
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
