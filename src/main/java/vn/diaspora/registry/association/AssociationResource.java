@@ -1,5 +1,11 @@
 package vn.diaspora.registry.association;
 
+import vn.diaspora.registry.export.RecordExport;
+import vn.diaspora.registry.common.SpreadsheetText;
+import vn.diaspora.registry.common.Where;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -30,6 +36,8 @@ import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
 @Tag(name = "Associations", description = "Hometown, business, professional and student associations abroad")
 public class AssociationResource extends RecordResource<Association, AssociationData> {
     @Inject
+    RecordExport exports;
+    @Inject
     AssociationService associations;
 
     @Override
@@ -37,17 +45,34 @@ public class AssociationResource extends RecordResource<Association, Association
         return associations;
     }
 
+    /** The list's filters: the same for the list and its export. */
+    public static class Filters {
+        @Parameter(description = "Name search") @Size(max = Limits.QUERY) @QueryParam("q") public String q;
+        @Parameter(description = "Country (ISO alpha-2)") @Size(max = 2) @QueryParam("country") public String country;
+        @Parameter(description = "HOMETOWN, BUSINESS, PROFESSIONAL, STUDENT or OTHER") @Schema(implementation = Kind.class, type = SchemaType.STRING) @QueryParam("kind") public String kind;
+        @Parameter(description = "Only associations with this person as a member") @Size(max = Limits.UUID) @QueryParam("member") public String member;
+        @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") public String updatedSince;
+
+        Where where() {
+            return new AssociationService.Filter(country, Params.enumValue("kind", kind, Kind.class),
+                    Validation.uuid(member, "member"), Params.instant("updatedSince", updatedSince)).query();
+        }
+    }
+
     @GET
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "List and search associations", description = "Keyset-paged; q matches the Vietnamese or original name without regard to case, diacritics or a small typo.")
-    public Page<RecordView<AssociationData>> list(
-            @Parameter(description = "Name search") @Size(max = Limits.QUERY) @QueryParam("q") String q,
-            @Parameter(description = "Country (ISO alpha-2)") @Size(max = 2) @QueryParam("country") String country,
-            @Parameter(description = "HOMETOWN, BUSINESS, PROFESSIONAL, STUDENT or OTHER") @Schema(implementation = Kind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
-            @Parameter(description = "Only associations with this person as a member") @Size(max = Limits.UUID) @QueryParam("member") String member,
-            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") String updatedSince,
-            @BeanParam Params.Paging paging) {
-        return associations.list(q, paging, new AssociationService.Filter(country, Params.enumValue("kind", kind, Kind.class),
-                Validation.uuid(member, "member"), Params.instant("updatedSince", updatedSince)).query());
+    public Page<RecordView<AssociationData>> list(@Valid @BeanParam Filters filters, @BeanParam Params.Paging paging) {
+        return associations.list(filters.q, paging, filters.where());
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({RecordExport.CSV, SpreadsheetText.XLSX, RecordExport.NDJSON})
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
+    @Operation(summary = "Export the list", description = RecordExport.DESCRIPTION)
+    public Response exportList(@Valid @BeanParam Filters filters,
+                               @Parameter(description = RecordExport.FORMAT) @Schema(enumeration = {"csv", "xlsx", "ndjson"}) @QueryParam("format") String format) {
+        return exports.response(service(), filters.q, filters.where(), format);
     }
 }

@@ -1,5 +1,11 @@
 package vn.diaspora.registry.business;
 
+import vn.diaspora.registry.export.RecordExport;
+import vn.diaspora.registry.common.SpreadsheetText;
+import vn.diaspora.registry.common.Where;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -29,6 +35,8 @@ import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
 @Tag(name = "Businesses", description = "Diaspora businesses, their owners and their links to the province")
 public class BusinessResource extends RecordResource<Business, BusinessData> {
     @Inject
+    RecordExport exports;
+    @Inject
     BusinessService businesses;
 
     @Override
@@ -36,17 +44,34 @@ public class BusinessResource extends RecordResource<Business, BusinessData> {
         return businesses;
     }
 
+    /** The list's filters: the same for the list and its export. */
+    public static class Filters {
+        @Parameter(description = "Name search") @Size(max = Limits.QUERY) @QueryParam("q") public String q;
+        @Parameter(description = "Country (ISO alpha-2)") @Size(max = 2) @QueryParam("country") public String country;
+        @Parameter(description = "true: only businesses that distribute Vietnamese goods") @Schema(type = SchemaType.BOOLEAN) @QueryParam("distributesVietnameseGoods") public String distributes;
+        @Parameter(description = "Only businesses with this person as an owner") @Size(max = Limits.UUID) @QueryParam("owner") public String owner;
+        @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") public String updatedSince;
+
+        Where where() {
+            return new BusinessService.Filter(country, Params.bool("distributesVietnameseGoods", distributes),
+                    Validation.uuid(owner, "owner"), Params.instant("updatedSince", updatedSince)).query();
+        }
+    }
+
     @GET
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "List and search businesses", description = "Keyset-paged; q matches the name without regard to case, diacritics or a small typo.")
-    public Page<RecordView<BusinessData>> list(
-            @Parameter(description = "Name search") @Size(max = Limits.QUERY) @QueryParam("q") String q,
-            @Parameter(description = "Country (ISO alpha-2)") @Size(max = 2) @QueryParam("country") String country,
-            @Parameter(description = "true: only businesses that distribute Vietnamese goods") @Schema(type = SchemaType.BOOLEAN) @QueryParam("distributesVietnameseGoods") String distributes,
-            @Parameter(description = "Only businesses with this person as an owner") @Size(max = Limits.UUID) @QueryParam("owner") String owner,
-            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") String updatedSince,
-            @BeanParam Params.Paging paging) {
-        return businesses.list(q, paging, new BusinessService.Filter(country, Params.bool("distributesVietnameseGoods", distributes),
-                Validation.uuid(owner, "owner"), Params.instant("updatedSince", updatedSince)).query());
+    public Page<RecordView<BusinessData>> list(@Valid @BeanParam Filters filters, @BeanParam Params.Paging paging) {
+        return businesses.list(filters.q, paging, filters.where());
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({RecordExport.CSV, SpreadsheetText.XLSX, RecordExport.NDJSON})
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
+    @Operation(summary = "Export the list", description = RecordExport.DESCRIPTION)
+    public Response exportList(@Valid @BeanParam Filters filters,
+                               @Parameter(description = RecordExport.FORMAT) @Schema(enumeration = {"csv", "xlsx", "ndjson"}) @QueryParam("format") String format) {
+        return exports.response(service(), filters.q, filters.where(), format);
     }
 }

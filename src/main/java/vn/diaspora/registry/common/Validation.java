@@ -65,11 +65,18 @@ public class Validation {
     /** A bean path ("contacts.email", "members[0].role"); for a resource-method parameter, its name. */
     static String fieldPath(Path path) {
         String name = null;
+        String parameter = null;
+        java.util.List<String> inside = new java.util.ArrayList<>();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                return node.getName();
+            if (parameter != null && node.getName() != null) {
+                inside.add(node.getName());  // a field of a parameter bean (a list's filters): its query parameter
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
             }
             name = node.getName();
+        }
+        if (parameter != null) {
+            return inside.isEmpty() ? parameter : String.join(".", inside);
         }
         return name == null ? "body" : path.toString();
     }

@@ -1,5 +1,11 @@
 package vn.diaspora.registry.contribution;
 
+import vn.diaspora.registry.export.RecordExport;
+import vn.diaspora.registry.common.SpreadsheetText;
+import vn.diaspora.registry.common.Where;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.Produces;
+import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -30,6 +36,8 @@ import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
 @Tag(name = "Contributions", description = "Investment, charity, knowledge transfer, trade promotion and other contributions to the province")
 public class ContributionResource extends RecordResource<Contribution, ContributionData> {
     @Inject
+    RecordExport exports;
+    @Inject
     ContributionService contributions;
 
     @Override
@@ -37,23 +45,40 @@ public class ContributionResource extends RecordResource<Contribution, Contribut
         return contributions;
     }
 
+    /** The list's filters: the same for the list and its export. */
+    public static class Filters {
+        @Parameter(description = "Search in description and project") @Size(max = Limits.QUERY) @QueryParam("q") public String q;
+        @Parameter(description = "INVESTMENT, CHARITY, KNOWLEDGE_TRANSFER, TRADE_PROMOTION, REMITTANCE or OTHER") @Schema(implementation = Kind.class, type = SchemaType.STRING) @QueryParam("kind") public String kind;
+        @Size(max = Limits.UUID) @QueryParam("person") public String person;
+        @Size(max = Limits.UUID) @QueryParam("association") public String association;
+        @Size(max = Limits.UUID) @QueryParam("business") public String business;
+        @Parameter(description = "Contributions on or after this date (YYYY-MM-DD)") @Size(max = Limits.DATE) @QueryParam("from") public String from;
+        @Parameter(description = "Contributions on or before this date (YYYY-MM-DD)") @Size(max = Limits.DATE) @QueryParam("to") public String to;
+        @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") public String updatedSince;
+
+        Where where() {
+            return new ContributionService.Filter(Params.enumValue("kind", kind, Kind.class),
+                    Validation.uuid(person, "person"),
+                    Validation.uuid(association, "association"),
+                    Validation.uuid(business, "business"),
+                    Params.date("from", from), Params.date("to", to), Params.instant("updatedSince", updatedSince)).query();
+        }
+    }
+
     @GET
     @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
     @Operation(summary = "List and search contributions", description = "Keyset-paged; q matches the description and project.")
-    public Page<RecordView<ContributionData>> list(
-            @Parameter(description = "Search in description and project") @Size(max = Limits.QUERY) @QueryParam("q") String q,
-            @Parameter(description = "INVESTMENT, CHARITY, KNOWLEDGE_TRANSFER, TRADE_PROMOTION, REMITTANCE or OTHER") @Schema(implementation = Kind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
-            @Size(max = Limits.UUID) @QueryParam("person") String person,
-            @Size(max = Limits.UUID) @QueryParam("association") String association,
-            @Size(max = Limits.UUID) @QueryParam("business") String business,
-            @Parameter(description = "Contributions on or after this date (YYYY-MM-DD)") @Size(max = Limits.DATE) @QueryParam("from") String from,
-            @Parameter(description = "Contributions on or before this date (YYYY-MM-DD)") @Size(max = Limits.DATE) @QueryParam("to") String to,
-            @Parameter(description = "Only records changed at or after this instant (ISO 8601)") @Size(max = Limits.INSTANT) @QueryParam("updatedSince") String updatedSince,
-            @BeanParam Params.Paging paging) {
-        return contributions.list(q, paging, new ContributionService.Filter(Params.enumValue("kind", kind, Kind.class),
-                Validation.uuid(person, "person"),
-                Validation.uuid(association, "association"),
-                Validation.uuid(business, "business"),
-                Params.date("from", from), Params.date("to", to), Params.instant("updatedSince", updatedSince)).query());
+    public Page<RecordView<ContributionData>> list(@Valid @BeanParam Filters filters, @BeanParam Params.Paging paging) {
+        return contributions.list(filters.q, paging, filters.where());
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({RecordExport.CSV, SpreadsheetText.XLSX, RecordExport.NDJSON})
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, API_READER, REGISTRY_ADMIN})
+    @Operation(summary = "Export the list", description = RecordExport.DESCRIPTION)
+    public Response exportList(@Valid @BeanParam Filters filters,
+                               @Parameter(description = RecordExport.FORMAT) @Schema(enumeration = {"csv", "xlsx", "ndjson"}) @QueryParam("format") String format) {
+        return exports.response(service(), filters.q, filters.where(), format);
     }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
  * column per field of the record kind ({@code path} is the JSON field, dotted when nested).
  */
 public final class ItemColumns {
-    enum Type { TEXT, INTEGER, DECIMAL, DATE, LIST, BOOLEAN, UUID }
+    public enum Type { TEXT, INTEGER, DECIMAL, DATE, LIST, BOOLEAN, UUID }
 
     /** {@code codes}: the code list of a coded column (CodeLists), whose cells may hold a code or its Vietnamese label. */
-    record Column(String header, String path, Type type, String example, String codes) {
+    public record Column(String header, String path, Type type, String example, String codes) {
         Column(String header, String path, Type type, String example) {
             this(header, path, type, example, null);
         }
@@ -39,7 +39,7 @@ public final class ItemColumns {
             RecordKind.BUSINESS, "Doanh nghiệp",
             RecordKind.CONTRIBUTION, "Đóng góp");
 
-    static final Map<RecordKind, List<Column>> FIELDS = Map.of(
+    public static final Map<RecordKind, List<Column>> FIELDS = Map.of(
             RecordKind.PERSON, List.of(
                     new Column("Họ và tên", "fullName", Type.TEXT, "Nguyễn Thị Hương"),
                     new Column("Tên ở nước ngoài", "foreignName", Type.TEXT, "Huong Nguyen"),

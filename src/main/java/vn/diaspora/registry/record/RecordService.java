@@ -121,15 +121,58 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     public Page<RecordView<D>> list(String q, Params.Paging paging, Where filters) {
         int n = Page.limit(paging.limit);
         filters.and("t.deleted_at IS NULL").within(caller.readable());
-        String query = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
-        if (query.length() > Limits.QUERY) {
-            throw ProblemException.badParameter("q", "at most " + Limits.QUERY + " characters");
-        }
-        List<RecordSearch.Hit> hits = search.find(table, query.isEmpty() ? null : query, filters, after(paging.cursor), n + 1);
+        List<RecordSearch.Hit> hits = search.find(table, query(q), filters, after(paging.cursor), n + 1);
         Page<RecordSearch.Hit> page = Page.of(hits, n, hit -> hit.rank() + ":" + hit.id());
         Map<UUID, E> byId = load(page.items().stream().map(RecordSearch.Hit::id).toList());
         audit.record(AuditLog.Action.SEARCH, collection, byId.keySet(), byId.size());
         return page.map(hit -> view(byId.get(hit.id())));
+    }
+
+    /** The name query as searched (NFC), or null for none; 400 when too long. */
+    private static String query(String q) {
+        String query = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
+        if (query.length() > Limits.QUERY) {
+            throw ProblemException.badParameter("q", "at most " + Limits.QUERY + " characters");
+        }
+        return query.isEmpty() ? null : query;
+    }
+
+    /** Records read per transaction by an export. */
+    static final int EXPORT_PAGE = 1000;
+
+    private record ExportPage<V>(List<RecordSearch.Hit> hits, List<V> views) {
+    }
+
+    /**
+     * Every record the list would give (the same query and filters, in the caller's scope, as the
+     * caller may see them), handed to {@code sink} a page at a time, each page read in a
+     * transaction of its own so that memory stays flat however many there are; one audit event
+     * for the whole export. Returns how many were exported.
+     */
+    public long export(String q, Where filters, java.util.function.Consumer<List<RecordView<D>>> sink) {
+        String query = query(q);
+        filters.and("t.deleted_at IS NULL").within(caller.readable());
+        RecordSearch.After after = null;
+        long total = 0;
+        while (true) {
+            RecordSearch.After from = after;
+            ExportPage<RecordView<D>> page = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                List<RecordSearch.Hit> hits = search.find(table, query, filters, from, EXPORT_PAGE);
+                Map<UUID, E> byId = load(hits.stream().map(RecordSearch.Hit::id).toList());
+                return new ExportPage<>(hits, hits.stream().map(h -> view(byId.get(h.id()))).toList());
+            });
+            sink.accept(page.views());
+            total += page.views().size();
+            if (page.hits().size() < EXPORT_PAGE) {
+                break;
+            }
+            RecordSearch.Hit last = page.hits().get(page.hits().size() - 1);
+            after = new RecordSearch.After(last.rank(), last.id());
+        }
+        long exported = total;
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                audit.record(AuditLog.Action.EXPORT, collection, List.of(), (int) Math.min(Integer.MAX_VALUE, exported)));
+        return total;
     }
 
     /** Where a page continues: the rank and id of the last record of the page before. */
