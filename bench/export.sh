@@ -42,6 +42,7 @@ copy_s=$(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", ns / 1e9 }'
   echo "|---|---|---|---|---|"
   for f in csv ndjson xlsx; do
     read -r s mb rows rss <<<"$(timed $f)"
+    [ "$rows" = "$live" ] || { echo "$f export holds $rows rows, not $live (see $OUT/service.log)" >&2; exit 1; }
     echo "| $f | $s s | $mb MiB | $rows | $rss MiB |"
   done
   echo "| raw PostgreSQL: COPY of the same rows to CSV | $copy_s s | $(( $(stat -c %s "$OUT/copy.csv") / 1048576 )) MiB | $live | – |"

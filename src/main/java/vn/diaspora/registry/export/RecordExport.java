@@ -76,25 +76,9 @@ public class RecordExport {
         JsonNode data = json.valueToTree(view.data());
         List<String> cells = new ArrayList<>(List.of(view.id().toString(), String.valueOf(view.version())));
         for (ItemColumns.Column c : ItemColumns.FIELDS.get(kind)) {
-            JsonNode node = data;
-            for (String part : c.path().split("\\.")) {
-                node = node == null ? null : node.get(part);
-            }
-            cells.add(SpreadsheetText.neutralise(text(node)));
+            cells.add(SpreadsheetText.neutralise(c.textIn(data)));
         }
         return cells;
-    }
-
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return "";
-        }
-        if (node.isArray()) {
-            List<String> items = new ArrayList<>();
-            node.forEach(i -> items.add(i.isValueNode() ? i.asText() : i.toString()));
-            return String.join("; ", items);
-        }
-        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     private void csv(RecordService<?, ?> records, String q, Where filters, RecordKind kind, OutputStream out) throws IOException {
@@ -129,7 +113,7 @@ public class RecordExport {
                 List<String> cells = cells(kind, view);
                 for (int c = 0; c < cells.size(); c++) {
                     if (!cells.get(c).isEmpty()) {
-                        ws.value(row[0], c, cells.get(c));
+                        ws.inlineString(row[0], c, cells.get(c));  // inline, not the shared-strings table, which stays in memory to the end
                     }
                 }
                 row[0]++;

@@ -18,6 +18,23 @@ public final class ItemColumns {
         Column(String header, String path, Type type, String example) {
             this(header, path, type, example, null);
         }
+
+        /** This column's cell of a record's data, as text (a list's values joined with "; "; empty when absent). */
+        public String textIn(com.fasterxml.jackson.databind.JsonNode data) {
+            com.fasterxml.jackson.databind.JsonNode node = data;
+            for (String part : path.split("\\.")) {
+                node = node == null ? null : node.get(part);
+            }
+            if (node == null || node.isNull()) {
+                return "";
+            }
+            if (node.isArray()) {
+                List<String> items = new java.util.ArrayList<>();
+                node.forEach(i -> items.add(i.isValueNode() ? i.asText() : i.toString()));
+                return String.join("; ", items);
+            }
+            return node.isValueNode() ? node.asText() : node.toString();
+        }
     }
 
     static final String ROW_KEY = "Mã dòng";

@@ -1,6 +1,5 @@
 package vn.diaspora.registry.quarterly;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,7 +32,7 @@ public class RowCells {
         cells.put(ItemColumns.BASE_VERSION, row.baseVersion() == null ? "" : row.baseVersion().toString());
         cells.put(ItemColumns.REASON, row.reason() == null ? "" : row.reason());
         for (ItemColumns.Column c : ItemColumns.FIELDS.get(row.kind())) {
-            cells.put(c.header(), text(at(row.data(), c.path())));
+            cells.put(c.header(), c.textIn(row.data()));
         }
         return cells;
     }
@@ -55,25 +54,5 @@ public class RowCells {
             throw new UncheckedIOException(e);
         }
         return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode at(JsonNode data, String path) {
-        JsonNode node = data;
-        for (String part : path.split("\\.")) {
-            node = node == null ? null : node.get(part);
-        }
-        return node;
-    }
-
-    private static String text(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            value.forEach(v -> items.add(v.asText()));
-            return String.join("; ", items);
-        }
-        return value.asText();
     }
 }
