@@ -33,6 +33,9 @@ class PortalUnitTest {
         Browser b = Browser.signedInAs("luc-ngan");
         assertEquals("/portal/unit", java.net.URI.create(b.request().get("/portal").header("Location")).getPath());
         String periods = b.get("/portal/unit", 200);
+        io.restassured.response.Response headers = b.request().get("/portal/unit");
+        assertEquals("no-store", headers.header("Cache-Control"), "pages with personal data are never stored");
+        assertTrue(headers.header("Content-Security-Policy").contains("script-src 'self'"), headers.header("Content-Security-Policy"));
         assertTrue(periods.contains("Các kỳ báo cáo của đơn vị 219"), periods);
         assertTrue(periods.contains("lang=\"vi\""));
 

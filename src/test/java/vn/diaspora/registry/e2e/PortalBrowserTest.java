@@ -62,6 +62,7 @@ class PortalBrowserTest {
                 bad.toString(), good.toString(), name + " Hai");
 
         assertNull(seen.get("error"), "the browser stopped: " + seen);
+        assertTrue(seen.get("problems").toString().indexOf("Content Security Policy") < 0, "the pages keep to their CSP: " + seen.get("problems"));
         assertTrue(seen.get("badSummary").asText().contains("1 có lỗi"), seen.toString());
         assertTrue(seen.get("errorRows").get(0).asText().contains("\t3\t"), "the bad row shown at its line 3: " + seen.get("errorRows"));
         assertTrue(seen.get("goodSummary").asText().contains("2 dòng: 2 hợp lệ"), seen.toString());
