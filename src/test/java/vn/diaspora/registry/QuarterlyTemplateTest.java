@@ -256,7 +256,9 @@ class QuarterlyTemplateTest {
         wb.newWorksheet("Người ở nước ngoài (2)").value(1, 2, "Đỗ Văn Hai"); // rows that would be lost unseen
         wb.finish();
         String id = open(LUC_NGAN, period());
-        upload(id, XLSX, out.toByteArray()).statusCode(422).body("errors[0].field", is("Người ở nước ngoài (2)"));
+        upload(id, XLSX, out.toByteArray()).statusCode(422).body("errors[0].field", is("Người ở nước ngoài (2)"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("Người ở nước ngoài, Hội đoàn, Doanh nghiệp, Đóng góp"))
+                .body("detail", org.hamcrest.Matchers.endsWith(": 1 problem"));
         as(LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then().statusCode(200).body("items.size()", is(0));
     }
 }

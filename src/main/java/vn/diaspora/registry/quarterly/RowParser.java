@@ -168,7 +168,7 @@ final class RowParser {
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemException.Reason.INVALID, "The file was not stored: " + (full() ? "at least " : "")
-                    + errors.size() + " problems", errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
+                    + errors.size() + (errors.size() == 1 ? " problem" : " problems"), errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
         }
     }
 

@@ -35,8 +35,9 @@ record XlsxFile(InputStream in) implements RowFile {
                     // an official's own sheet (notes, a copy of last year's list) is left alone while it is empty;
                     // one with data may be a data sheet renamed, and its rows must not be lost unseen
                     if (!NON_DATA_SHEETS.contains(Text.fold(sheet.getName())) && hasData(sheet)) {
-                        rows.problem(sheet.getName(), "unknown sheet with data: name it as one of " + ItemColumns.SHEETS.values()
-                                + ", or empty it");
+                        rows.problem(sheet.getName(), "unknown sheet with data: name it as one of "
+                                + String.join(", ", java.util.Arrays.stream(vn.diaspora.registry.record.RecordKind.values())
+                                        .map(ItemColumns.SHEETS::get).toList()) + " (the template's order), or empty it");
                     }
                     continue;
                 }
