@@ -117,9 +117,7 @@ public class ChangeFeed {
                     + retention.toDays() + " days): resynchronise from the lists, whose first page gives the feed cursor to continue from "
                     + "(header " + SnapshotCursor.HEADER + ")", List.of(new FieldError("after", "older than the feed's retention")));
         }
-        // every transaction before this one has ended: the events of those are all there is up to it
-        Position head = new Position(new BigInteger((String) em.createNativeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
-                .getSingleResult()), -1);
+        Position head = headPosition();
         List<Object> values = new ArrayList<>();
         String scope = caller.readable().sql("r.reporting_unit", "r.province_code", value -> {
             values.add(value);
@@ -206,8 +204,13 @@ public class ChangeFeed {
     /** The feed's head now: where a reader that has just read the lists continues (SnapshotCursor). */
     @Transactional
     public String head() {
+        return headPosition().encode();
+    }
+
+    /** Every transaction older than this one's snapshot has ended: the events of those are all there is up to here. */
+    private Position headPosition() {
         return new Position(new BigInteger((String) em.createNativeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
-                .getSingleResult()), -1).encode();
+                .getSingleResult()), -1);
     }
 
     private JsonNode parse(String text) {

@@ -25,7 +25,10 @@ class Pages {
 
     TemplateInstance render(TemplateInstance page) {
         boolean signedIn = !caller.roles().isEmpty();
-        return Portal.page(page, request)
+        // Vietnamese unless the officer chose English
+        io.vertx.core.http.Cookie chosen = request.getCookie(Portal.LANGUAGE_COOKIE);
+        java.util.Locale locale = chosen != null && chosen.getValue().equals("en") ? java.util.Locale.ENGLISH : Portal.VIETNAMESE;
+        return page.setLocale(locale).data("lang", locale.getLanguage()).data("path", request.path())
                 .data("signedIn", signedIn)
                 .data("unitOfficer", signedIn && caller.is(Roles.UNIT_OFFICER))
                 .data("provinceOfficer", signedIn && caller.is(Roles.PROVINCE_OFFICER));

@@ -1,13 +1,10 @@
 package vn.diaspora.registry.portal;
 
-import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.HttpServerRequest;
 
 import java.net.URI;
 import java.util.Locale;
 
-/** What every portal page shares: its paths, and the language it is shown in (Vietnamese unless the officer chose English). */
+/** What every portal page shares: its paths and cookies. */
 final class Portal {
     static final String ROOT = "/portal";
     static final String DEV_SIGN_IN = ROOT + "/dev-sign-in";
@@ -25,17 +22,6 @@ final class Portal {
 
     static boolean isPortal(String path) {
         return path.equals(ROOT) || path.startsWith(ROOT + "/");
-    }
-
-    static Locale locale(HttpServerRequest request) {
-        Cookie chosen = request.getCookie(LANGUAGE_COOKIE);
-        return chosen != null && chosen.getValue().equals("en") ? Locale.ENGLISH : VIETNAMESE;
-    }
-
-    /** The page in the officer's language, with what the layout shows (language, path for the language switch). */
-    static TemplateInstance page(TemplateInstance page, HttpServerRequest request) {
-        Locale locale = locale(request);
-        return page.setLocale(locale).data("lang", locale.getLanguage()).data("path", request.path());
     }
 
     /** After a form: back to a page of the portal (303, so a reload does not post again). */

@@ -113,7 +113,7 @@ public class RecordPages {
         RecordView<?> view = records.get(id);
         JsonNode data = json.valueToTree(view.data());
         List<Field> fields = ReviewRows.flat(data).entrySet().stream()
-                .map(e -> new Field(e.getKey(), label(kind, e.getKey()), e.getValue(), editable(data, e.getKey()))).toList();
+                .map(e -> new Field(e.getKey(), ItemColumns.label(kind, e.getKey()), e.getValue(), editable(data, e.getKey()))).toList();
         return pages.render(Templates.record(kind, ItemColumns.SHEETS.get(kind), id, view.version(), fields, records.history(id), stale, saved));
     }
 
@@ -188,11 +188,6 @@ public class RecordPages {
             return true;
         }
         return node.isValueNode() || node.isNull() || node.isMissingNode();
-    }
-
-    private static String label(RecordKind kind, String field) {
-        String header = ItemColumns.header(kind, field);
-        return header != null ? header : field;
     }
 
     private static RecordKind kind(String name) {

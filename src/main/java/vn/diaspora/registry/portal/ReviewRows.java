@@ -88,8 +88,7 @@ class ReviewRows {
             String old = before.getOrDefault(field, "");
             String now = row == null || row.isNull() ? "" : after.getOrDefault(field, "");
             if (!old.equals(now)) {
-                String header = ItemColumns.header(kind, field);
-                changes.add(new Change(field, header != null ? header : field, old, now));
+                changes.add(new Change(field, ItemColumns.label(kind, field), old, now));
             }
         }
         return changes;

@@ -84,18 +84,15 @@ public class RowPages {
             throw ProblemException.badParameter("id", "id, kind and key are required");
         }
         ItemView row = quarterly.item(id, kind, key);
-        List<RowReport> findings = quarterly.validate(id).findings().stream()
-                .filter(f -> f.kind() == kind && f.rowKey().equals(key) && !f.level().equals("OK")).toList();
+        List<RowReport> findings = quarterly.validateRow(id, kind, key).findings().stream().filter(f -> !f.level().equals("OK")).toList();
         List<Duplicate> duplicates = new ArrayList<>();
         for (RowReport f : findings) {
             if (f.personId() != null) {
                 RecordView<?> person = services.of(RecordKind.PERSON).get(f.personId());
                 List<ReviewRows.Change> fields = new ArrayList<>();
                 Map<String, String> existing = ReviewRows.flat(json.valueToTree(person.data()));
-                ReviewRows.flat(row.data()).forEach((field, value) -> {
-                    String header = ItemColumns.header(kind, field);
-                    fields.add(new ReviewRows.Change(field, header != null ? header : field, existing.getOrDefault(field, ""), value));
-                });
+                ReviewRows.flat(row.data()).forEach((field, value) ->
+                        fields.add(new ReviewRows.Change(field, ItemColumns.label(kind, field), existing.getOrDefault(field, ""), value)));
                 duplicates.add(new Duplicate(person.id(), person.version(), fields));
             }
         }

@@ -86,11 +86,11 @@ public class UnitPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance periods() {
         String unit = caller.unit();
-        String province = caller.officer().scopes().get(0).province();
+        String province = caller.officer().province();
         LocalDate today = LocalDate.now(Clocks.VIETNAM);
         List<PeriodRow> rows = new ArrayList<>();
         for (Period p : recentPeriods(today, PERIODS_SHOWN)) {
-            SubmissionView s = quarterly.list(p, null, province).stream().filter(v -> v.unitCode().equals(unit)).findFirst().orElse(null);
+            SubmissionView s = own(p);
             LocalDate deadline = calendar.deadline(p, province);
             boolean submitted = s != null && s.submittedAt() != null && (s.state() == State.SUBMITTED || s.state() == State.ACCEPTED);
             boolean late = submitted ? s.submittedAt().atZone(Clocks.VIETNAM).toLocalDate().isAfter(deadline) : today.isAfter(deadline);
@@ -114,11 +114,16 @@ public class UnitPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(@PathParam("period") String period) {
         Period p = Period.parse(period);
-        SubmissionView existing = quarterly.list(p, null, null).stream().filter(v -> v.unitCode().equals(caller.unit())).findFirst().orElse(null);
+        SubmissionView existing = own(p);
         return Portal.seeOther(pageOf(existing != null ? existing.id() : quarterly.open(p).id()));
     }
 
-    /** A report's page. Its id is a query parameter: the CSRF token is made on fixed paths (application.properties). */
+    /** The officer's unit's submission for the period, or null. */
+    private SubmissionView own(Period p) {
+        return quarterly.list(p, null, null).stream().filter(v -> v.unitCode().equals(caller.unit())).findFirst().orElse(null);
+    }
+
+    /** A report's page. */
     @GET
     @Path("/submission")
     @Produces(MediaType.TEXT_HTML)

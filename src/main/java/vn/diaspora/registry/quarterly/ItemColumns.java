@@ -135,6 +135,12 @@ public final class ItemColumns {
         return null;
     }
 
+    /** What an official calls a field: its column's header in the template, or the field's own name where no column holds it. */
+    public static String label(RecordKind kind, String field) {
+        String header = header(kind, field);
+        return header != null ? header : field;
+    }
+
     /** The kind of a data sheet, by its name as the template has it (any case, with or without diacritics) or the kind's code. */
     static RecordKind kindOfSheet(String name) {
         String folded = Text.fold(name);

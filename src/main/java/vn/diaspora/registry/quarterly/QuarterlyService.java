@@ -152,11 +152,16 @@ public class QuarterlyService {
     /** One row of a submission, by its kind and row key (404 when the submission has no such row). */
     public ItemView item(UUID id, RecordKind kind, String rowKey) {
         readable(id);
+        SubmissionItem row = row(id, kind, rowKey);
+        return itemView(row, notes.latestComments(id).get(SubmissionItem.name(row.kind, row.rowKey)));
+    }
+
+    private SubmissionItem row(UUID id, RecordKind kind, String rowKey) {
         SubmissionItem row = rows.find(id, kind, rowKey);
         if (row == null) {
             throw ProblemException.notFound("Row " + kind + "/" + rowKey + " of submission " + id);
         }
-        return itemView(row, notes.latestComments(id).get(SubmissionItem.name(row.kind, row.rowKey)));
+        return row;
     }
 
     public void deleteItem(UUID id, RecordKind kind, String rowKey) {
@@ -190,6 +195,14 @@ public class QuarterlyService {
     @Transactional
     public ValidationReport validate(UUID id) {
         return report(readable(id));
+    }
+
+    /** The dry run of one row: its findings as validate gives them, without checking the others. */
+    @Transactional
+    public ValidationReport validateRow(UUID id, RecordKind kind, String rowKey) {
+        Submission s = readable(id);
+        SubmissionItem row = row(id, kind, rowKey);
+        return report(s, RecordService.RowContext.dryRun(s.unitCode), likelyDuplicates.of(id, row.position), check -> check.accept(row));
     }
 
     @Transactional
