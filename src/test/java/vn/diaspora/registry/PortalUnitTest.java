@@ -37,6 +37,9 @@ class PortalUnitTest {
         assertEquals("no-store", headers.header("Cache-Control"), "pages with personal data are never stored");
         assertTrue(headers.header("Content-Security-Policy").contains("script-src 'self'"), headers.header("Content-Security-Policy"));
         assertTrue(periods.contains("Các kỳ báo cáo của đơn vị 219"), periods);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        String current = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        assertFalse(periods.contains(">" + current + "<"), "a district reports no quarter after the 2025 reform: none is offered");
         assertTrue(periods.contains("lang=\"vi\""));
 
         String period = QuarterlyCycleTest.period();

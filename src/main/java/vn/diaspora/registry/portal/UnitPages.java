@@ -90,6 +90,9 @@ public class UnitPages {
         LocalDate today = LocalDate.now(Clocks.VIETNAM);
         List<PeriodRow> rows = new ArrayList<>();
         for (Period p : recentPeriods(today, PERIODS_SHOWN)) {
+            if (!calendar.expectedUnits(p, province).contains(unit)) {
+                continue;  // not this unit's to report (a district after the 2025 reform): no button that can only fail
+            }
             SubmissionView s = own(p);
             LocalDate deadline = calendar.deadline(p, province);
             boolean submitted = s != null && s.submittedAt() != null && (s.state() == State.SUBMITTED || s.state() == State.ACCEPTED);
