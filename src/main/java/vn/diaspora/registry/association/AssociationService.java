@@ -80,4 +80,9 @@ public class AssociationService extends RecordService<Association, AssociationDa
     protected String impliedUnit(AssociationData d, Reach links) {
         return null;
     }
+
+    @Override
+    protected String linksToPerson() {
+        return "SELECT DISTINCT m.association_id FROM association_member m JOIN association a ON a.id = m.association_id WHERE m.person_id = ?1 AND a.deleted_at IS NULL";
+    }
 }

@@ -21,7 +21,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditLog {
     @Schema(name = "AuditAction")
-    public enum Action { READ, HISTORY, SEARCH, CREATE, UPDATE, DELETE, ACCEPT, EXPORT, ERASE }
+    public enum Action { READ, HISTORY, SEARCH, CREATE, UPDATE, DELETE, ACCEPT, EXPORT, ERASE, MERGE }
 
     @Inject
     EntityManager em;

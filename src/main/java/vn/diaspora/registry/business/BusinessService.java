@@ -100,4 +100,9 @@ public class BusinessService extends RecordService<Business, BusinessData> {
         Person owner = persons.findWithin(d.owners().get(0).personId(), links);
         return owner == null ? null : owner.reportingUnit;
     }
+
+    @Override
+    protected String linksToPerson() {
+        return "SELECT DISTINCT o.business_id FROM business_owner o JOIN business b ON b.id = o.business_id WHERE o.person_id = ?1 AND b.deleted_at IS NULL";
+    }
 }

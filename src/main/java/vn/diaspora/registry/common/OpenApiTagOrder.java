@@ -14,8 +14,8 @@ import java.util.List;
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiTagOrder implements OASFilter {
-    static final List<String> ORDER = List.of("Persons", "Associations", "Businesses", "Contributions", "Quarterly cycle",
-            "Statistics", "Change feed", "Reference data", "Privacy", "Audit");
+    static final List<String> ORDER = List.of("Persons", "Associations", "Businesses", "Contributions", "Duplicates", "Quarterly cycle",
+            "Statistics", "Change feed", "Webhooks", "Reference data", "Privacy", "Audit");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

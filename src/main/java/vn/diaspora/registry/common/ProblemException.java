@@ -23,6 +23,8 @@ public class ProblemException extends RuntimeException {
         FORBIDDEN,
         /** No such thing in the caller's scope: unknown and out-of-scope alike. */
         NOT_FOUND,
+        /** It lives on elsewhere for good (a record merged into another): the location names where. */
+        MOVED,
         /** It was there and is no longer kept (a change feed cursor past retention). */
         GONE,
         /** The request conflicts with the thing's state (a workflow step, a second one of a kind). */
@@ -108,6 +110,19 @@ public class ProblemException extends RuntimeException {
         }
         return new ProblemException(Reason.MALFORMED, "The request body is not valid JSON",
                 List.of(new FieldError("body", e.getOriginalMessage())));
+    }
+
+    /** The record lives on at {@code path} (the API path, sent as Location). */
+    public static ProblemException moved(String detail, String path) {
+        ProblemException e = new ProblemException(Reason.MOVED, detail, List.of());
+        e.location = path;
+        return e;
+    }
+
+    private String location;
+
+    public String location() {
+        return location;
     }
 
     /** Seconds after which a retry may succeed (sent as Retry-After). */

@@ -29,12 +29,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response answer = respond(status(e.reason()), e.getMessage(), e.errors(), uri);
+        if (e.location() != null) {
+            answer = Response.fromResponse(answer).location(uri.getBaseUriBuilder().path(e.location()).build()).build();
+        }
         return e.retryAfter() == null ? answer : Response.fromResponse(answer).header("Retry-After", e.retryAfter()).build();
     }
 
     /** The one place where the registry's reasons for refusing become HTTP statuses. */
     public static int status(ProblemException.Reason reason) {
         return switch (reason) {
+            case MOVED -> 308;
             case MALFORMED -> 400;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;

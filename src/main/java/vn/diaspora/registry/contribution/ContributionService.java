@@ -100,4 +100,9 @@ public class ContributionService extends RecordService<Contribution, Contributio
         return Stream.of(persons.findWithin(d.personId(), links), associations.findWithin(d.associationId(), links), businesses.findWithin(d.businessId(), links))
                 .filter(r -> r != null).map((RecordEntity r) -> r.reportingUnit).findFirst().orElse(null);
     }
+
+    @Override
+    protected String linksToPerson() {
+        return "SELECT id FROM contribution WHERE person_id = ?1 AND deleted_at IS NULL";
+    }
 }

@@ -98,13 +98,13 @@ public class ChangeFeed {
 
     private static final String EVENTS = """
             SELECT e.xid::text, e.seq, e.collection, e.record_id, e.version, e.at, v.action, v.reason, v.snapshot::text,
-                   r.reporting_unit, r.province_code
+                   r.reporting_unit, r.province_code, r.merged_into
             FROM change_event e
             JOIN record_version v ON v.collection = e.collection AND v.record_id = e.record_id AND v.version = e.version
-            JOIN LATERAL (SELECT reporting_unit, province_code FROM person WHERE e.collection = 'persons' AND id = e.record_id
-                          UNION ALL SELECT reporting_unit, province_code FROM association WHERE e.collection = 'associations' AND id = e.record_id
-                          UNION ALL SELECT reporting_unit, province_code FROM business WHERE e.collection = 'businesses' AND id = e.record_id
-                          UNION ALL SELECT reporting_unit, province_code FROM contribution WHERE e.collection = 'contributions' AND id = e.record_id) r ON true
+            JOIN LATERAL (SELECT reporting_unit, province_code, merged_into FROM person WHERE e.collection = 'persons' AND id = e.record_id
+                          UNION ALL SELECT reporting_unit, province_code, NULL FROM association WHERE e.collection = 'associations' AND id = e.record_id
+                          UNION ALL SELECT reporting_unit, province_code, NULL FROM business WHERE e.collection = 'businesses' AND id = e.record_id
+                          UNION ALL SELECT reporting_unit, province_code, NULL FROM contribution WHERE e.collection = 'contributions' AND id = e.record_id) r ON true
             WHERE (e.xid, e.seq) > (cast(?1 AS xid8), ?2) AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
               AND (cardinality(cast(?3 AS text[])) = 0 OR e.collection = ANY(cast(?3 AS text[])))
               AND\s""";
@@ -153,7 +153,11 @@ public class ChangeFeed {
         return new Batch(events, next.encode());
     }
 
-    /** The CloudEvent of a version: its data the snapshot as the caller may see the record, none for a deletion or an erasure. */
+    /**
+     * The CloudEvent of a version: its data the snapshot as the caller may see the record; for a
+     * deletion or an erasure a tombstone with the version only; for a merge (the deletion of a
+     * merged person) a tombstone naming the survivor.
+     */
     private ObjectNode event(Position at, Object[] r) {
         RecordKind kind = RecordKind.ofCollection((String) r[2]);
         String action = (String) r[6];
@@ -161,7 +165,7 @@ public class ChangeFeed {
         String change = switch (action) {
             case "CREATE" -> "created";
             case "UPDATE" -> "updated";
-            default -> reason != null && reason.startsWith("erasure:") ? "erased" : "deleted";
+            default -> reason != null && reason.startsWith("erasure:") ? "erased" : r[11] != null ? "merged" : "deleted";
         };
         ObjectNode event = json.createObjectNode()
                 .put("specversion", "1.0")
@@ -176,9 +180,19 @@ public class ChangeFeed {
             data.put("version", ((Number) r[4]).intValue());
             event.put("datacontenttype", "application/json").set("data", data);
         } else {
-            event.set("data", json.createObjectNode().put("version", ((Number) r[4]).intValue()));  // a tombstone: no personal data
+            ObjectNode tombstone = json.createObjectNode().put("version", ((Number) r[4]).intValue());  // no personal data
+            if (change.equals("merged") && mayRead((UUID) r[11])) {
+                tombstone.put("mergedInto", r[11].toString());  // named only to whom may read the survivor, as a read's 308
+            }
+            event.set("data", tombstone);
         }
         return event;
+    }
+
+    private boolean mayRead(UUID person) {
+        Object[] where = (Object[]) em.createNativeQuery("SELECT reporting_unit, province_code FROM person WHERE id = ?1")
+                .setParameter(1, person).getSingleResult();
+        return caller.canRead((String) where[0], (String) where[1]);
     }
 
     static final String TYPE_PREFIX = "vn.diaspora.";

@@ -37,12 +37,12 @@ import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
 @Tag(name = "Change feed", description = "Every committed change of the records in your scope, once, in order, as CloudEvents 1.0")
 public class ChangeFeedResource {
     static final String BATCH = "application/cloudevents-batch+json";
-    static final String DESCRIPTION = "Every committed create, update, delete and erasure of persons, associations, businesses and "
+    static final String DESCRIPTION = "Every committed create, update, delete, erasure and merge of persons, associations, businesses and "
             + "contributions in your scope appears exactly once, in the order of their transactions, none skipped: an event is served "
             + "only when every transaction that began before it has ended. Each is a CloudEvent 1.0 (id, source, type such as "
             + "vn.diaspora.person.updated, subject = the record's id, time, sequence = the cursor after it) whose data is the record "
-            + "as you may see it, with its version; a deletion or an erasure is a tombstone with the version only, and an erasure "
-            + "removes the personal data from the person's earlier events too. Continue with nextCursor (also the Next-Cursor header); "
+            + "as you may see it, with its version; a deletion or an erasure is a tombstone with the version only (a merge: with "
+            + "mergedInto, the survivor), and an erasure removes the personal data from the person's earlier events too. Continue with nextCursor (also the Next-Cursor header); "
             + "with wait, the call answers as soon as a change commits, else after wait seconds with no events (a heartbeat: the "
             + "Feed-Heartbeat header, and nextCursor moved to the feed's head). A cursor older than the feed's retention is 410: "
             + "resynchronise from the lists, whose first page's Changes-Cursor header is where to continue. Reads are audited. "

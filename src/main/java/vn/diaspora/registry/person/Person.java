@@ -37,4 +37,8 @@ public class Person extends RecordEntity {
     public String status;
     @Convert(converter = Sealed.class)
     public String notes;
+    /** The blind keys of the e-mail and phone (ContactKeys); null until computed. */
+    public String[] contactKeys;
+    /** The person this one was merged into (then this one is deleted). */
+    public java.util.UUID mergedInto;
 }

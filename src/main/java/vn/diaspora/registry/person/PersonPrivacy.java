@@ -116,6 +116,7 @@ public class PersonPrivacy {
         p.relativesContact = null;
         p.consent = null;
         p.notes = null;
+        p.contactKeys = new String[0];
         p.version++;
         p.updatedAt = Instant.now();
         p.updatedBy = caller.subject();

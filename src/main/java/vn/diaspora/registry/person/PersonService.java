@@ -24,6 +24,9 @@ import java.util.List;
 @ApplicationScoped
 public class PersonService extends RecordService<Person, PersonData> {
 
+    @jakarta.inject.Inject
+    vn.diaspora.registry.security.FieldCipher cipher;
+
     public PersonService() {
         super(RecordKind.PERSON, Person.class, PersonData.class);
     }
@@ -79,6 +82,34 @@ public class PersonService extends RecordService<Person, PersonData> {
         p.consent = JsonColumns.write(json, d.consent());
         p.status = d.status().name();
         p.notes = d.notes();
+        p.contactKeys = ContactKeys.of(d.contacts(), cipher);
+    }
+
+    /**
+     * Computes the contact keys of up to {@code max} live persons that have none yet (written
+     * before keys were kept, or loaded around the service); returns how many.
+     */
+    @jakarta.transaction.Transactional
+    public int fillContactKeys(int max) {
+        List<Person> persons = em.createQuery("FROM Person WHERE contactKeys IS NULL AND deletedAt IS NULL", Person.class)
+                .setMaxResults(max).getResultList();
+        for (Person p : persons) {
+            String[] keys = ContactKeys.of(JsonColumns.read(json, p.contacts, ContactDetails.class), cipher);
+            em.createNativeQuery("UPDATE person SET contact_keys = cast(?1 AS text[]) WHERE id = ?2")
+                    .setParameter(1, "{" + String.join(",", keys) + "}").setParameter(2, p.id).executeUpdate();
+        }
+        em.clear();  // the loaded persons are not changed through the session
+        return persons.size();
+    }
+
+    @Override
+    protected java.util.UUID survivorOf(Person p) {
+        return p.mergedInto;
+    }
+
+    @Override
+    protected void merged(Person other, Person survivor) {
+        other.mergedInto = survivor.id;
     }
 
     @Override

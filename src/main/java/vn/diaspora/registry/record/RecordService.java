@@ -59,6 +59,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     RecordSearch search;
     @Inject
     vn.diaspora.registry.audit.AuditLog audit;
+    @Inject
+    RecordServices services;
 
     private final RecordKind kind;
     private final String collection;
@@ -98,6 +100,16 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         RecordView<D> view = view(findReadable(id, false));
         audit.record(AuditLog.Action.READ, collection, List.of(id), 1);
         return view;
+    }
+
+    /** The live records among {@code ids} that the caller may read, as it may see them (one audit event for all). */
+    @Transactional
+    public Map<UUID, RecordView<D>> read(java.util.Collection<UUID> ids) {
+        Map<UUID, RecordView<D>> views = new LinkedHashMap<>();
+        load(List.copyOf(ids)).values().stream().filter(e -> e.deletedAt == null && caller.canRead(e.reportingUnit, e.provinceCode))
+                .forEach(e -> views.put(e.id, view(e)));
+        audit.record(AuditLog.Action.READ, collection, views.keySet(), views.size());
+        return views;
     }
 
     @Transactional
@@ -194,11 +206,11 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      * records) and the submission that carries it, if any. An API write reaches what the caller
      * may write; a submission's row reaches its unit's records, whoever applies it.
      */
-    private record WriteContext(Reach reach, UUID submission, String period) {
+    private record WriteContext(Reach reach, UUID submission, String period, String reason) {
     }
 
     private WriteContext api() {
-        return new WriteContext(caller.officer(), null, null);
+        return new WriteContext(caller.officer(), null, null, null);
     }
 
     @Transactional
@@ -298,7 +310,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     }
 
     private WriteContext context(RowContext row) {
-        return new WriteContext(Reach.unit(row.unit(), reference.territoryOf(row.unit())), row.submission(), row.period());
+        return new WriteContext(Reach.unit(row.unit(), reference.territoryOf(row.unit())), row.submission(), row.period(), null);
     }
 
     /** A row that creates a record: checked once, and, when it has no problem and the context applies, created. */
@@ -424,7 +436,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         e.updatedAt = Instant.now();
         e.updatedBy = caller.subject();
         e.sourceSubmission = context.submission();
-        history.write(collection, e, created ? "CREATE" : "UPDATE", before, after, null, context.period());
+        history.write(collection, e, created ? "CREATE" : "UPDATE", before, after, context.reason(), context.period());
     }
 
     /** Every field error of the data: the feature's rules, the reporting unit, the annotations. */
@@ -452,15 +464,152 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
         return units.size() == 1 ? units.get(0) : impliedUnit(data, reach);
     }
 
+    // ---- merges ---------------------------------------------------------------------------------
+
+    /**
+     * Merges record {@code otherId} into {@code survivorId}, both at the versions the officer
+     * decided on: the survivor takes the fields named in {@code fromOther} from the other record
+     * and keeps its own for the rest (a new version of it, checked like any write); the other
+     * becomes a tombstone that points to the survivor; the records that link to the other link to
+     * the survivor instead (a new version each). Both histories stay.
+     */
+    @Transactional
+    public RecordView<D> merge(UUID survivorId, int survivorVersion, UUID otherId, int otherVersion, List<String> fromOther) {
+        // locked in id order: two merges of the same pair wait for each other instead of deadlocking
+        boolean survivorFirst = survivorId.compareTo(otherId) < 0;
+        E first = findWritable(survivorFirst ? survivorId : otherId, survivorFirst ? survivorVersion : otherVersion);
+        E second = findWritable(survivorFirst ? otherId : survivorId, survivorFirst ? otherVersion : survivorVersion);
+        E survivor = survivorFirst ? first : second;
+        E other = survivorFirst ? second : first;
+        ObjectNode data = json.valueToTree(toData(survivor));
+        JsonNode taken = json.valueToTree(toData(other));
+        List<String> fields = java.util.Arrays.stream(dataClass.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < fromOther.size(); i++) {
+            String field = fromOther.get(i);
+            if (!fields.contains(field)) {
+                errors.add(new FieldError("fromOther[" + i + "]", "'" + field + "' is not a field of a " + kind.noun().toLowerCase(), ErrorCode.NOT_IN_LIST));
+            } else if (taken.hasNonNull(field)) {
+                data.set(field, taken.get(field));
+            } else {
+                data.remove(field);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        WriteContext context = new WriteContext(caller.officer(), null, null, "merged with " + otherId);
+        try {
+            store(survivor, valid(json.treeToValue(data, dataClass), context), context);
+        } catch (JsonProcessingException ex) {
+            throw ProblemException.fromJson(ex);
+        }
+        delete(other, "merged into " + survivorId, context);
+        merged(other, survivor);
+        String reason = "person " + otherId + " merged into " + survivorId;
+        for (RecordKind k : RecordKind.values()) {
+            services.of(k).relinkPerson(otherId, survivorId, reason);
+        }
+        history.flush();
+        audit.record(AuditLog.Action.MERGE, collection, List.of(survivorId, otherId), 2);
+        return view(survivor);
+    }
+
+    /** Marks {@code other} as merged into {@code survivor}; kinds that cannot merge refuse. */
+    protected void merged(E other, E survivor) {
+        throw new UnsupportedOperationException(kind.noun() + " records are not merged");
+    }
+
+    /** SQL selecting the ids of the live records of this kind that link to person ?1; null when this kind never does. */
+    protected String linksToPerson() {
+        return null;
+    }
+
+    /** Every live record of this kind that links to person {@code from} links to {@code to} instead (a new version each). */
+    public void relinkPerson(UUID from, UUID to, String reason) {
+        String sql = linksToPerson();
+        if (sql == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery(sql).setParameter(1, from).getResultList();
+        WriteContext context = new WriteContext(Reach.ALL, null, null, reason);
+        for (UUID id : ids) {
+            E e = em.find(entityClass, id, LockModeType.PESSIMISTIC_WRITE);
+            try {
+                store(e, json.treeToValue(relinked(json.valueToTree(toData(e)), from.toString(), to.toString()), dataClass), context);
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    /**
+     * {@code node} with every reference to {@code from} made to {@code to}; where a list then names
+     * the same person in the same role twice (both were members), the first stays.
+     */
+    static JsonNode relinked(JsonNode node, String from, String to) {
+        if (node.isTextual() && node.asText().equals(from)) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(to);
+        }
+        if (node instanceof ObjectNode o) {
+            ObjectNode copy = o.objectNode();
+            o.fields().forEachRemaining(f -> copy.set(f.getKey(), relinked(f.getValue(), from, to)));
+            return copy;
+        }
+        if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = a.arrayNode();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (JsonNode item : a) {
+                JsonNode moved = relinked(item, from, to);
+                if (!moved.has("personId") || seen.add(moved.path("personId").asText() + "/" + moved.path("role").asText())) {
+                    copy.add(moved);
+                }
+            }
+            return copy;
+        }
+        return node;
+    }
+
     // ---- lookups ------------------------------------------------------------------------------
 
-    /** 404 for unknown, deleted (unless asked) and out-of-scope records alike: existence does not leak. */
+    /**
+     * 404 for unknown, deleted (unless asked) and out-of-scope records alike: existence does not
+     * leak. A record merged into another is moved there (308) when the caller may read both.
+     */
     private E findReadable(UUID id, boolean includeDeleted) {
         E e = em.find(entityClass, id);
-        if (e == null || (!includeDeleted && e.deletedAt != null) || !caller.canRead(e.reportingUnit, e.provinceCode)) {
+        if (e == null || !caller.canRead(e.reportingUnit, e.provinceCode)) {
+            throw ProblemException.notFound(kind.noun() + " " + id);
+        }
+        if (!includeDeleted && e.deletedAt != null) {
+            E survivor = survivor(e);
+            if (survivor != null) {
+                throw ProblemException.moved(kind.noun() + " " + id + " was merged into " + kind.noun().toLowerCase() + " " + survivor.id,
+                        "/api/v1/" + collection + "/" + survivor.id);
+            }
             throw ProblemException.notFound(kind.noun() + " " + id);
         }
         return e;
+    }
+
+    /** The live record a merged one now lives on as (following later merges), when the caller may read it; else null. */
+    private E survivor(E merged) {
+        E e = merged;
+        for (int hops = 0; hops < MAX_MERGE_HOPS && survivorOf(e) != null; hops++) {
+            e = em.find(entityClass, survivorOf(e));
+            if (e.deletedAt == null) {
+                return caller.canRead(e.reportingUnit, e.provinceCode) ? e : null;
+            }
+        }
+        return null;
+    }
+
+    private static final int MAX_MERGE_HOPS = 20;
+
+    /** The record this one was merged into, or null: only kinds that merge keep it. */
+    protected UUID survivorOf(E e) {
+        return null;
     }
 
     private E findWritable(UUID id, int expectedVersion) {

@@ -123,6 +123,24 @@ public class FieldCipher {
         }
     }
 
+    /**
+     * A keyed hash of {@code value} (HMAC-SHA256 under a key derived from the current encryption
+     * key for {@code purpose}): equal values give equal keys, so sealed values can be matched
+     * without being opened, and nobody without the key can test a guess. Keys change with the
+     * encryption key: after a rotation they are computed anew.
+     */
+    public String blindKey(String purpose, String value) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(keys.get(keyId).getEncoded(), "HmacSHA256"));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derive.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
+            return keyId + ":" + java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+
     /** How values sealed with the current key begin. */
     public String currentPrefix() {
         return PREFIX + keyId + ":";
