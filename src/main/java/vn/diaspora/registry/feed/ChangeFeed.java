@@ -15,6 +15,7 @@ import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordServices;
 import vn.diaspora.registry.security.Caller;
+import vn.diaspora.registry.security.Reach;
 import vn.diaspora.registry.security.FieldCipher;
 
 import java.math.BigInteger;
@@ -118,8 +119,32 @@ public class ChangeFeed {
                     + "(header " + SnapshotCursor.HEADER + ")", List.of(new FieldError("after", "older than the feed's retention")));
         }
         Position head = headPosition();
+        List<Object[]> rows = rows(from, limit, types, caller.readable());
+        List<ObjectNode> events = new ArrayList<>();
+        List<UUID> subjects = new ArrayList<>();
+        Position last = from;
+        for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
+            last = position(r);
+            if (wanted(types, r)) {
+                events.add(event(last, r));
+                subjects.add((UUID) r[3]);
+            }
+        }
+        audit.record(AuditLog.Action.READ, "changes", subjects, events.size());
+        Position next = rows.size() > limit ? last : last == null || last.compareTo(head) < 0 ? head : last;
+        if (from != null && next.compareTo(from) < 0) {
+            next = from;
+        }
+        return new Batch(events, next.encode());
+    }
+
+    /**
+     * Up to {@code limit + 1} committed events after {@code from} (from the start when null) of
+     * records within {@code reach}, of the kinds {@code types} name (all when empty), in feed order.
+     */
+    List<Object[]> rows(Position from, int limit, Set<String> types, Reach reach) {
         List<Object> values = new ArrayList<>();
-        String scope = caller.readable().sql("r.reporting_unit", "r.province_code", value -> {
+        String scope = reach.sql("r.reporting_unit", "r.province_code", value -> {
             values.add(value);
             return "?" + (values.size() + 3);
         });
@@ -133,24 +158,39 @@ public class ChangeFeed {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<ObjectNode> events = new ArrayList<>();
-        List<UUID> subjects = new ArrayList<>();
-        Position last = from;
-        for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
-            last = new Position(new BigInteger((String) r[0]), ((Number) r[1]).longValue());
-            ObjectNode event = event(last, r);
-            String type = event.get("type").asText();
-            if (types.isEmpty() || types.contains(type) || types.contains(type.substring(0, type.lastIndexOf('.')))) {
-                events.add(event);
-                subjects.add((UUID) r[3]);
-            }
-        }
-        audit.record(AuditLog.Action.READ, "changes", subjects, events.size());
-        Position next = rows.size() > limit ? last : last == null || last.compareTo(head) < 0 ? head : last;
-        if (from != null && next.compareTo(from) < 0) {
-            next = from;
-        }
-        return new Batch(events, next.encode());
+        return rows;
+    }
+
+    static Position position(Object[] r) {
+        return new Position(new BigInteger((String) r[0]), ((Number) r[1]).longValue());
+    }
+
+    /** Whether the event of row {@code r} is of a type asked for (a type, or a kind: vn.diaspora.person); all when none is. */
+    static boolean wanted(Set<String> types, Object[] r) {
+        String type = type(r);
+        return types.isEmpty() || types.contains(type) || types.contains(type.substring(0, type.lastIndexOf('.')));
+    }
+
+    /** The event's type, e.g. vn.diaspora.person.merged: a merge is the deletion of a person merged into another. */
+    static String type(Object[] r) {
+        String change = switch ((String) r[6]) {
+            case "CREATE" -> "created";
+            case "UPDATE" -> "updated";
+            default -> r[7] != null && ((String) r[7]).startsWith("erasure:") ? "erased" : r[11] != null ? "merged" : "deleted";
+        };
+        return TYPE_PREFIX + RecordKind.ofCollection((String) r[2]).table() + "." + change;
+    }
+
+    /** The CloudEvent of row {@code r} without data: what a webhook carries, and what the feed fills in. */
+    ObjectNode envelope(Position at, Object[] r) {
+        return json.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", at.xid() + "-" + at.seq())
+                .put("source", SOURCE + r[2])
+                .put("type", type(r))
+                .put("subject", r[3].toString())
+                .put("time", vn.diaspora.registry.common.SqlValues.instant(r[5]).toString())
+                .put("sequence", at.encode());
     }
 
     /**
@@ -160,21 +200,9 @@ public class ChangeFeed {
      */
     private ObjectNode event(Position at, Object[] r) {
         RecordKind kind = RecordKind.ofCollection((String) r[2]);
-        String action = (String) r[6];
-        String reason = (String) r[7];
-        String change = switch (action) {
-            case "CREATE" -> "created";
-            case "UPDATE" -> "updated";
-            default -> reason != null && reason.startsWith("erasure:") ? "erased" : r[11] != null ? "merged" : "deleted";
-        };
-        ObjectNode event = json.createObjectNode()
-                .put("specversion", "1.0")
-                .put("id", at.xid() + "-" + at.seq())
-                .put("source", SOURCE + kind.collection())
-                .put("type", TYPE_PREFIX + kind.table() + "." + change)
-                .put("subject", r[3].toString())
-                .put("time", vn.diaspora.registry.common.SqlValues.instant(r[5]).toString())
-                .put("sequence", at.encode());
+        ObjectNode event = envelope(at, r);
+        String type = event.get("type").asText();
+        String change = type.substring(type.lastIndexOf('.') + 1);
         if (change.equals("created") || change.equals("updated")) {
             ObjectNode data = (ObjectNode) records.of(kind).asSeen(cipher.openFields(parse((String) r[8])), (String) r[9], (String) r[10]);
             data.put("version", ((Number) r[4]).intValue());
@@ -222,7 +250,7 @@ public class ChangeFeed {
     }
 
     /** Every transaction older than this one's snapshot has ended: the events of those are all there is up to here. */
-    private Position headPosition() {
+    Position headPosition() {
         return new Position(new BigInteger((String) em.createNativeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
                 .getSingleResult()), -1);
     }

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The dev keys in the repository are public: anyone can mint tokens for the dev key pair under
  * deploy/dev/, and anyone can read contacts sealed with the dev encryption key of the dev and
- * test profiles; and the portal's dev sign-in (portal/DevSession) lets anyone be any officer. A
+ * test profiles; the portal's dev sign-in (portal/DevSession) lets anyone be any officer; and
+ * webhooks to http or private targets open the service to request forgery. A
  * production start that uses any of them refuses to run.
  */
 public class DevKeyGuard {
@@ -28,6 +29,10 @@ public class DevKeyGuard {
         if (ConfigProvider.getConfig().getOptionalValue("registry.portal.dev-sign-in", Boolean.class).orElse(false)) {
             throw new IllegalStateException("registry.portal.dev-sign-in lets anyone sign in to the portal as any officer: "
                     + "it is for quarkus:dev and tests only; the portal signs in with OpenID Connect in prod");
+        }
+        if (ConfigProvider.getConfig().getOptionalValue(vn.diaspora.registry.feed.WebhookTargets.ALLOW_INSECURE, Boolean.class).orElse(false)) {
+            throw new IllegalStateException(vn.diaspora.registry.feed.WebhookTargets.ALLOW_INSECURE + " lets webhooks post over http "
+                    + "and to loopback and private addresses: it is for quarkus:dev and tests only");
         }
     }
 
