@@ -28,27 +28,34 @@ load_tools() { # the load generators of run.sh and search.sh: DURATION s per run
   command -v pgbench >/dev/null || { apt-get update -q && apt-get install -y -q postgresql-contrib; }
 }
 
-start_service() {
-  if curl -s -o /dev/null "localhost:$PORT"; then echo "port $PORT is in use" >&2; exit 1; fi
+start_instance() { # PORT LOG: an instance of the packaged service on the bench database, ready; its pid in INSTANCE
+  local port=$1 log=$2
+  if curl -s -o /dev/null "localhost:$port"; then echo "port $port is in use" >&2; exit 1; fi
   # The bench database outlives a run, so its encryption key does too (bench/out is not committed).
   [ -f "$OUT/encryption.key" ] || head -c 32 /dev/urandom | base64 > "$OUT/encryption.key"
   REGISTRY_ENCRYPTION_KEY=$(cat "$OUT/encryption.key") \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-  QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   REGISTRY_RATE_LIMIT_PER_MINUTE=0 \
-    java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
-  SERVICE=$!
-  trap 'kill $SERVICE 2>/dev/null || true' EXIT
+    java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  INSTANCE=$!
   local t0; t0=$(date +%s%N)
   for _ in $(seq 1 9000); do  # a migration of a million rows takes minutes
-    if curl -fs "localhost:$((PORT + 1))/q/health/ready" >/dev/null 2>&1; then
+    if curl -fs "localhost:$((port + 1))/q/health/ready" >/dev/null 2>&1; then
       READY_S=$(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", ns / 1e9 }')  # start to ready
       return 0
     fi
+    kill -0 $INSTANCE 2>/dev/null || break
     sleep 0.1
   done
-  echo "service did not start; see $OUT/service.log" >&2
+  echo "service did not start; see $log" >&2
   exit 1
+}
+
+start_service() {
+  trap 'kill ${SERVICE:-} 2>/dev/null || true' EXIT
+  start_instance $PORT "$OUT/service.log"
+  SERVICE=$INSTANCE
 }
 
 load_registry() { # after start_service, which ran the migrations
