@@ -55,7 +55,9 @@ public class ChangeFeedResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({API_READER, UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The change feed, as a page of CloudEvents", description = DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "Events after the cursor; nextCursor continues")
+    @APIResponse(responseCode = "200", description = "Events after the cursor; nextCursor continues", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedSchemas.Page.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "an update and a merge", value = FeedSchemas.EXAMPLE)))
     @APIResponse(responseCode = "410", description = "The cursor is older than the feed's retention: resynchronise from the lists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Page<ObjectNode>> page(
