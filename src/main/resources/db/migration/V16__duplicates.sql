@@ -4,6 +4,7 @@
 
 -- A merged person is a tombstone (deleted) that points to the person it was merged into.
 ALTER TABLE person ADD COLUMN merged_into uuid REFERENCES person;
+CREATE INDEX person_merged_into ON person (merged_into) WHERE merged_into IS NOT NULL;  -- the reference's check on delete
 
 -- Blind keys of a person's e-mail and phone (HMAC under a key derived from the encryption key):
 -- the contacts are encrypted, yet two persons with the same e-mail or phone can be found.

@@ -24,6 +24,45 @@ import static vn.diaspora.registry.Api.as;
 class ExportTest {
     static final String EXPORT = Api.PERSONS + "/export";
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * 100,000 persons living in Iceland (a country no other test uses), written straight into the
+     * table for speed and removed afterwards, are exported whole as CSV and NDJSON, streamed.
+     */
+    @Test
+    void aHundredThousandRowsStreamWhole() throws Exception {
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO person (id, full_name, sex, birth_year, hometown_code, country, residence_status, status,
+                                        reporting_unit, province_code, version, content_hash, created_at, created_by, updated_at, updated_by)
+                    SELECT gen_random_uuid(), 'Xuất Khẩu Hàng Loạt', 'FEMALE', 1990, '07201', 'IS', 'CITIZEN', 'ACTIVE',
+                           '213', '24', 1, 'bulk', now(), 'export-test', now(), 'export-test'
+                    FROM generate_series(1, 100000)""");
+        }
+        try {
+            java.io.InputStream csv = as(Api.ADMIN).accept("text/csv").queryParam("format", "csv").queryParam("country", "IS").get(EXPORT)
+                    .then().statusCode(200).extract().asInputStream();
+            long lines;
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(csv, StandardCharsets.UTF_8))) {
+                lines = reader.lines().filter(l -> !l.isEmpty()).count();
+            }
+            assertEquals(100_001, lines, "the header and every row");
+            java.io.InputStream ndjson = as(Api.READER).accept("application/x-ndjson").queryParam("format", "ndjson").queryParam("country", "IS").get(EXPORT)
+                    .then().statusCode(200).extract().asInputStream();
+            long records;
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
+                records = reader.lines().filter(l -> l.contains("\"fullName\":\"Xuất Khẩu Hàng Loạt\"")).count();
+            }
+            assertEquals(100_000, records);
+        } finally {
+            try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.execute("DELETE FROM person WHERE country = 'IS' AND created_by = 'export-test'");
+            }
+        }
+    }
+
     /** Three persons of Lục Ngạn named with a word of this test; one lives in Japan and types a formula as occupation. */
     static String threePersons() {
         String word = Api.uniqueWord();
