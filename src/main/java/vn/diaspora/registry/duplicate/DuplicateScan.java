@@ -120,7 +120,7 @@ public class DuplicateScan {
                   AND EXISTS (SELECT 1 FROM person p WHERE p.id IN (d.person_a, d.person_b) AND p.deleted_at IS NOT NULL)""").executeUpdate();
         em.createNativeQuery("SELECT set_config('pg_trgm.similarity_threshold', ?1, true)").setParameter(1, Double.toString(similarity)).getSingleResult();
         int pairs = em.createNativeQuery("""
-                        WITH live AS (
+                        WITH live AS NOT MATERIALIZED (
                             SELECT id, province_code, hometown_code, birth_year, search_text, full_name, contact_keys FROM person
                             WHERE deleted_at IS NULL AND (cast(?1 AS text) IS NULL OR province_code = ?1)),
                         contact AS (
@@ -150,7 +150,7 @@ public class DuplicateScan {
     }
 
     private void finish(UUID id, String state, Long scanned, Integer pairs, String error) {
-        em.createNativeQuery("UPDATE duplicate_scan SET state = ?2, finished_at = now(), persons = ?3, pairs_found = ?4, error = ?5 WHERE id = ?1")
+        em.createNativeQuery("UPDATE duplicate_scan SET state = ?2, finished_at = clock_timestamp(), persons = ?3, pairs_found = ?4, error = ?5 WHERE id = ?1")
                 .setParameter(1, id).setParameter(2, state).setParameter(3, scanned).setParameter(4, pairs).setParameter(5, error).executeUpdate();
     }
 }

@@ -88,13 +88,13 @@ public class PersonService extends RecordService<Person, PersonData> {
     /**
      * Computes the contact keys of up to {@code max} live persons that have none yet (written
      * before keys were kept, or loaded around the service); returns how many. Those without
-     * contacts get none in one statement; the others are opened and keyed here.
+     * contacts, all of them, get none in one statement; the others are opened and keyed here.
      */
     @jakarta.transaction.Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600)  // a first fill of millions
     public int fillContactKeys(int max) {
-        int without = em.createNativeQuery("""
-                UPDATE person SET contact_keys = '{}' WHERE id IN (
-                    SELECT id FROM person WHERE contact_keys IS NULL AND contacts IS NULL AND deleted_at IS NULL LIMIT 50000)""").executeUpdate();
+        int without = em.createNativeQuery("UPDATE person SET contact_keys = '{}' WHERE contact_keys IS NULL AND contacts IS NULL AND deleted_at IS NULL")
+                .executeUpdate();
         List<Person> persons = em.createQuery("FROM Person WHERE contactKeys IS NULL AND deletedAt IS NULL", Person.class)
                 .setMaxResults(max).getResultList();
         com.fasterxml.jackson.databind.node.ObjectNode keys = json.createObjectNode();
