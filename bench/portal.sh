@@ -17,7 +17,7 @@ PROVINCE=$(token province-officer 24)
 
 rm -rf "$OUT/portal-db"
 [ -f "$OUT/encryption.key" ] || head -c 32 /dev/urandom | base64 > "$OUT/encryption.key"
-REGISTRY_ENCRYPTION_KEY=$(cat "$OUT/encryption.key") REGISTRY_EMBEDDED_DB_DATA_DIR="$OUT/portal-db" REGISTRY_DEMO_DATA_ENABLED=true \
+REGISTRY_ENCRYPTION_KEY=$(cat "$OUT/encryption.key") REGISTRY_EMBEDDED_DB_ENABLED=true REGISTRY_EMBEDDED_DB_DATA_DIR="$OUT/portal-db" REGISTRY_DEMO_DATA_ENABLED=true \
 QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
 REGISTRY_RATE_LIMIT_PER_MINUTE=0 \
   java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/portal-service.log" 2>&1 &
