@@ -78,10 +78,20 @@ public class DuplicateReview {
     AuditLog audit;
 
     /** A page of the pairs in {@code status} that the caller may decide, most likely first. */
+    /** Where a page of the queue continues: after the last pair's score and id. */
+    private record After(double score, UUID id) {
+    }
+
     @Transactional
     public Page<Pair> list(Status status, String province, UUID person, String limit, String cursor) {
         int n = Page.limit(limit);
-        String[] after = cursor == null ? null : Cursor.after(cursor, key -> key.split(":", 2));
+        After after = Cursor.after(cursor, key -> {
+            String[] parts = key.split(":", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException();
+            }
+            return new After(Double.parseDouble(parts[0]), UUID.fromString(parts[1]));
+        });
         List<Object> values = new ArrayList<>(List.of(status.name()));
         StringBuilder where = new StringBuilder("d.status = ?1 AND ").append(scope(values));
         if (province != null) {
@@ -93,12 +103,8 @@ public class DuplicateReview {
             where.append(" AND ?").append(values.size()).append(" IN (d.person_a, d.person_b)");
         }
         if (after != null) {
-            try {
-                values.add(Double.parseDouble(after[0]));
-                values.add(UUID.fromString(after[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.badParameter("cursor", "not a cursor of this list");
-            }
+            values.add(after.score());
+            values.add(after.id());
             int s = values.size() - 1;
             where.append(" AND (d.score < ?").append(s).append(" OR (d.score = ?").append(s).append(" AND d.id > ?").append(s + 1).append("))");
         }

@@ -118,31 +118,48 @@ public class ChangeFeed {
                     + retention.toDays() + " days): resynchronise from the lists, whose first page gives the feed cursor to continue from "
                     + "(header " + SnapshotCursor.HEADER + ")", List.of(new FieldError("after", "older than the feed's retention")));
         }
-        Position head = headPosition();
-        List<Object[]> rows = rows(from, limit, types, caller.readable());
+        Slice slice = slice(from, limit, types, caller.readable());
         List<ObjectNode> events = new ArrayList<>();
         List<UUID> subjects = new ArrayList<>();
+        slice.rows().forEach(r -> {
+            events.add(event(position(r), r));
+            subjects.add((UUID) r[3]);
+        });
+        audit.record(AuditLog.Action.READ, "changes", subjects, events.size());
+        return new Batch(events, slice.next().encode());
+    }
+
+    /** The wanted events' rows of a read, and where the next read continues. */
+    record Slice(List<Object[]> rows, Position next) {
+    }
+
+    /**
+     * The events after {@code from} (from the start when null) of records within {@code reach}
+     * that {@code types} asks for, at most {@code limit} read; the next read continues after the
+     * last one read, or at the feed's head (taken before reading) when every event up to it was
+     * read: what lies outside the reach or the types is never read again. The feed and the
+     * webhooks read through this one place.
+     */
+    Slice slice(Position from, int limit, Set<String> types, Reach reach) {
+        Position head = headPosition();
+        List<Object[]> rows = rows(from, limit, types, reach);
         Position last = from;
+        List<Object[]> wanted = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
             last = position(r);
             if (wanted(types, r)) {
-                events.add(event(last, r));
-                subjects.add((UUID) r[3]);
+                wanted.add(r);
             }
         }
-        audit.record(AuditLog.Action.READ, "changes", subjects, events.size());
         Position next = rows.size() > limit ? last : last == null || last.compareTo(head) < 0 ? head : last;
-        if (from != null && next.compareTo(from) < 0) {
-            next = from;
-        }
-        return new Batch(events, next.encode());
+        return new Slice(wanted, from != null && next.compareTo(from) < 0 ? from : next);
     }
 
     /**
      * Up to {@code limit + 1} committed events after {@code from} (from the start when null) of
      * records within {@code reach}, of the kinds {@code types} name (all when empty), in feed order.
      */
-    List<Object[]> rows(Position from, int limit, Set<String> types, Reach reach) {
+    private List<Object[]> rows(Position from, int limit, Set<String> types, Reach reach) {
         List<Object> values = new ArrayList<>();
         String scope = reach.sql("r.reporting_unit", "r.province_code", value -> {
             values.add(value);
@@ -166,7 +183,7 @@ public class ChangeFeed {
     }
 
     /** Whether the event of row {@code r} is of a type asked for (a type, or a kind: vn.diaspora.person); all when none is. */
-    static boolean wanted(Set<String> types, Object[] r) {
+    private static boolean wanted(Set<String> types, Object[] r) {
         String type = type(r);
         return types.isEmpty() || types.contains(type) || types.contains(type.substring(0, type.lastIndexOf('.')));
     }
@@ -225,6 +242,12 @@ public class ChangeFeed {
 
     static final String TYPE_PREFIX = "vn.diaspora.";
 
+    /** A type filter as the feed names it (vn.diaspora.person.updated for person.updated); 400 naming types for an unknown one. */
+    static String qualified(String type) {
+        kindOf(type);
+        return type.startsWith(TYPE_PREFIX) ? type : TYPE_PREFIX + type;
+    }
+
     /** A type filter's kind: vn.diaspora.person.updated, person.updated or person. */
     static RecordKind kindOf(String type) {
         String bare = type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
@@ -250,7 +273,7 @@ public class ChangeFeed {
     }
 
     /** Every transaction older than this one's snapshot has ended: the events of those are all there is up to here. */
-    Position headPosition() {
+    private Position headPosition() {
         return new Position(new BigInteger((String) em.createNativeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
                 .getSingleResult()), -1);
     }

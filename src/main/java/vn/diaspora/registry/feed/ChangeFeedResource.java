@@ -89,10 +89,7 @@ public class ChangeFeedResource {
     private ChangeFeed.Batch read(String after, String limit, String types, String wait) {
         Set<String> wanted = new LinkedHashSet<>();
         if (types != null) {
-            Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).forEach(t -> {
-                ChangeFeed.kindOf(t);  // refuses an unknown type
-                wanted.add(t.startsWith(ChangeFeed.TYPE_PREFIX) ? t : ChangeFeed.TYPE_PREFIX + t);
-            });
+            Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).forEach(t -> wanted.add(ChangeFeed.qualified(t)));
         }
         return feed.read(after, number("limit", limit, 1, ChangeFeed.MAX_LIMIT, 100), wanted,
                 number("wait", wait, 0, ChangeFeed.MAX_WAIT_SECONDS, 0));

@@ -92,23 +92,18 @@ public class WebhookDispatcher {
         ChangeFeed.Position from = new ChangeFeed.Position(new BigInteger((String) s[0]), ((Number) s[1]).longValue());
         Set<String> types = new LinkedHashSet<>(Arrays.asList((String[]) s[2]));
         Reach reach = s[3] == null ? Reach.ALL : new Reach(List.of(new Reach.Scope(null, (String) s[3])));
-        ChangeFeed.Position head = feed.headPosition();
-        List<Object[]> rows = feed.rows(from, EVENTS_PER_TICK, types, reach);
-        ChangeFeed.Position last = from;
-        for (Object[] r : rows.subList(0, Math.min(EVENTS_PER_TICK, rows.size()))) {
-            last = ChangeFeed.position(r);
-            if (ChangeFeed.wanted(types, r)) {
-                ObjectNode event = feed.envelope(last, r);
-                event.set("data", json.createObjectNode().put("version", ((Number) r[4]).intValue()));
-                em.createNativeQuery("""
-                                INSERT INTO webhook_delivery (id, subscription_id, event_xid, event_seq, payload, state, created_at, next_attempt_at)
-                                VALUES (?1, ?2, cast(?3 AS xid8), ?4, ?5, 'PENDING', now(), now()) ON CONFLICT DO NOTHING""")
-                        .setParameter(1, Ids.next()).setParameter(2, subscription).setParameter(3, last.xid().toString())
-                        .setParameter(4, last.seq()).setParameter(5, event.toString()).executeUpdate();
-            }
+        ChangeFeed.Slice slice = feed.slice(from, EVENTS_PER_TICK, types, reach);
+        for (Object[] r : slice.rows()) {
+            ChangeFeed.Position at = ChangeFeed.position(r);
+            ObjectNode event = feed.envelope(at, r);
+            event.set("data", json.createObjectNode().put("version", ((Number) r[4]).intValue()));
+            em.createNativeQuery("""
+                            INSERT INTO webhook_delivery (id, subscription_id, event_xid, event_seq, payload, state, created_at, next_attempt_at)
+                            VALUES (?1, ?2, cast(?3 AS xid8), ?4, ?5, 'PENDING', now(), now()) ON CONFLICT DO NOTHING""")
+                    .setParameter(1, Ids.next()).setParameter(2, subscription).setParameter(3, at.xid().toString())
+                    .setParameter(4, at.seq()).setParameter(5, event.toString()).executeUpdate();
         }
-        // with every event up to the fence read, the cursor moves to the fence: later scans skip what is outside the scope
-        ChangeFeed.Position next = rows.size() <= EVENTS_PER_TICK && head.compareTo(last) > 0 ? head : last;
+        ChangeFeed.Position next = slice.next();
         em.createNativeQuery("UPDATE webhook_subscription SET cursor_xid = cast(?2 AS xid8), cursor_seq = ?3 WHERE id = ?1")
                 .setParameter(1, subscription).setParameter(2, next.xid().toString()).setParameter(3, next.seq()).executeUpdate();
     }

@@ -42,6 +42,10 @@ public class Webhooks {
                        @Schema(maxLength = 100, description = "whsec_…: verify webhook-signature with it (Standard Webhooks). Shown once.") String secret,
                        @Schema(format = "int64", description = "Deliveries waiting for their first or a later attempt") long pending,
                        @Schema(format = "int64", description = "Deliveries given up after 24 hours of retries") long dead) {
+        /** The answer that creates the subscription: the only one that shows its secret. */
+        View withSecret(String shown) {
+            return new View(id, clientId, url, types, provinceCode, createdAt, createdBy, shown, pending, dead);
+        }
     }
 
     @Schema(name = "WebhookDelivery", description = "A delivery that was given up: what it carried and how its last attempt ended")
@@ -79,9 +83,10 @@ public class Webhooks {
             errors.add(new FieldError("url", refusal));
         }
         List<String> types = request.types() == null ? List.of() : request.types();
+        List<String> full = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             try {
-                ChangeFeed.kindOf(types.get(i));
+                full.add(ChangeFeed.qualified(types.get(i)));
             } catch (ProblemException e) {
                 errors.add(new FieldError("types[" + i + "]", e.errors().get(0).message()));
             }
@@ -96,7 +101,6 @@ public class Webhooks {
         UUID id = Ids.next();
         String secret = WebhookSignature.newSecret();
         ChangeFeed.Position head = ChangeFeed.Position.decode(feed.head());
-        List<String> full = types.stream().map(t -> t.startsWith(ChangeFeed.TYPE_PREFIX) ? t : ChangeFeed.TYPE_PREFIX + t).toList();
         em.createNativeQuery("""
                         INSERT INTO webhook_subscription (id, client_id, url, types, province_code, secret, created_at, created_by, cursor_xid, cursor_seq)
                         VALUES (?1, ?2, ?3, cast(?4 AS text[]), ?5, ?6, now(), ?7, cast(?8 AS xid8), ?9)""")
@@ -105,9 +109,7 @@ public class Webhooks {
                 .setParameter(6, cipher.seal(secret)).setParameter(7, caller.subject())
                 .setParameter(8, head.xid().toString()).setParameter(9, head.seq()).executeUpdate();
         audit.record(AuditLog.Action.CREATE, "webhooks", List.of(id), 1);
-        View created = get(id);
-        return new View(created.id(), created.clientId(), created.url(), created.types(), created.provinceCode(), created.createdAt(),
-                created.createdBy(), secret, created.pending(), created.dead());
+        return get(id).withSecret(secret);
     }
 
     private static final String VIEW = """
