@@ -36,7 +36,7 @@ start_instance() { # PORT LOG: an instance of the packaged service on the bench 
   REGISTRY_ENCRYPTION_KEY=$(cat "$OUT/encryption.key") \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
   QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  REGISTRY_RATE_LIMIT_PER_MINUTE=0 \
+  REGISTRY_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT_PER_MINUTE:-0} REGISTRY_RATE_LIMIT_STORE=${RATE_LIMIT_STORE:-local} \
     java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   INSTANCE=$!
   local t0; t0=$(date +%s%N)

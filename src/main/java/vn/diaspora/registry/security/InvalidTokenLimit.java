@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class InvalidTokenLimit {
     private static final int MAX_ADDRESSES = 100_000;
-    private final Map<String, RateLimit.Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     @ConfigProperty(name = "registry.rate-limit.invalid-tokens-per-minute", defaultValue = "60")
     int perMinute;
@@ -31,7 +31,7 @@ public class InvalidTokenLimit {
     }
 
     private void check(RoutingContext ctx) {
-        RateLimit.Bucket bucket = perMinute <= 0 || ctx.request().getHeader("Authorization") == null ? null
+        TokenBucket bucket = perMinute <= 0 || ctx.request().getHeader("Authorization") == null ? null
                 : buckets.get(address(ctx.request()));
         if (bucket == null || bucket.available(perMinute)) {
             ctx.next();
@@ -50,7 +50,7 @@ public class InvalidTokenLimit {
         if (buckets.size() > MAX_ADDRESSES) {
             buckets.clear();
         }
-        buckets.computeIfAbsent(address(request), k -> new RateLimit.Bucket(perMinute)).take(perMinute);
+        buckets.computeIfAbsent(address(request), k -> new TokenBucket(perMinute)).take(perMinute);
     }
 
     private static String address(HttpServerRequest request) {

@@ -1,0 +1,85 @@
+package vn.diaspora.registry.security;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where the clients' buckets live: in Redis, shared by the replicas (store redis), or in this
+ * replica's memory (store local, or while Redis does not answer: then behind N replicas a client
+ * gets up to N times its limit, which the readiness check says, rather than no service at all).
+ */
+@ApplicationScoped
+public class ClientBuckets {
+    private static final Logger LOG = Logger.getLogger(ClientBuckets.class);
+    private static final int MAX_CLIENTS = 100_000;
+    /** A request never waits longer than this for Redis. */
+    private static final Duration SHARED_TIMEOUT = Duration.ofMillis(250);
+    /** After a failure, Redis is tried again only after this: requests do not each wait for a dead store. */
+    private static final long RETRY_NANOS = Duration.ofSeconds(5).toNanos();
+
+    public enum Store { LOCAL, REDIS }
+
+    private final Map<String, TokenBucket> local = new ConcurrentHashMap<>();
+    private volatile long sharedRetryAt = System.nanoTime();
+    private volatile String sharedProblem;
+
+    @ConfigProperty(name = "registry.rate-limit.store")
+    Store store;
+    @Inject
+    SharedBuckets shared;
+
+    Uni<TokenBucket.Taken> take(String client, int perMinute) {
+        if (store == Store.LOCAL || (sharedProblem != null && System.nanoTime() - sharedRetryAt < 0)) {
+            return Uni.createFrom().item(() -> takeLocally(client, perMinute));
+        }
+        return shared.take(client, perMinute)
+                .ifNoItem().after(SHARED_TIMEOUT).fail()
+                .invoke(this::sharedAgain)
+                .onFailure().recoverWithItem(e -> {
+                    sharedFailed(e);
+                    return takeLocally(client, perMinute);
+                });
+    }
+
+    /** Whether the limit is held across the replicas now, and if not why. */
+    public Store store() {
+        return store == Store.REDIS && sharedProblem == null ? Store.REDIS : Store.LOCAL;
+    }
+
+    public Store configured() {
+        return store;
+    }
+
+    public String sharedProblem() {
+        return sharedProblem;
+    }
+
+    private TokenBucket.Taken takeLocally(String client, int perMinute) {
+        if (local.size() > MAX_CLIENTS) {
+            local.clear();
+        }
+        return local.computeIfAbsent(client, k -> new TokenBucket(perMinute)).take(perMinute);
+    }
+
+    private void sharedFailed(Throwable e) {
+        sharedRetryAt = System.nanoTime() + RETRY_NANOS;
+        if (sharedProblem == null) {
+            LOG.warnf("Rate limit: Redis does not answer (%s); each replica limits on its own until it does", e.toString());
+        }
+        sharedProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private void sharedAgain(TokenBucket.Taken taken) {
+        if (sharedProblem != null) {
+            LOG.info("Rate limit: Redis answers again; the limit is shared by the replicas");
+            sharedProblem = null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package vn.diaspora.registry;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.diaspora.registry.common.Hashing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rate limit shared by the replicas through Redis (this machine's, REGISTRY_TEST_REDIS_PORT,
+ * reached through a relay the test can cut): a bucket another replica emptied refuses here; with
+ * Redis gone the replica limits on its own and its readiness says so, and it shares again once
+ * Redis is back. (Two packaged replicas behind HAProxy: .ci/replicas.)
+ */
+@QuarkusTest
+@TestProfile(SharedRateLimitTest.SharedThroughRedis.class)
+class SharedRateLimitTest {
+    static final TcpRelay REDIS;
+
+    static {
+        try {
+            REDIS = new TcpRelay("127.0.0.1", Integer.parseInt(System.getenv().getOrDefault("REGISTRY_TEST_REDIS_PORT", "6379")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static class SharedThroughRedis implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("registry.rate-limit.store", "redis", "registry.rate-limit.per-minute", "5",
+                    "quarkus.redis.hosts", "redis://127.0.0.1:" + REDIS.port());
+        }
+    }
+
+    @Inject
+    RedisAPI redis;
+    @TestHTTPResource(value = "", management = true)
+    URL management;
+
+    @Test
+    void aBucketEmptiedOnAnotherReplicaRefusesHere() {
+        String subject = "rate-" + UUID.randomUUID();
+        String token = Tokens.builder("api-reader", subject).sign(Tokens.devKey());
+        // another replica took this client's last token a moment ago (as the script keeps a bucket)
+        String now = redis.timeAndAwait().get(0).toString() + "000000";
+        redis.hsetAndAwait(List.of("registry:rate:" + Hashing.sha256(subject + " null"), "tokens", "0.2", "at", now));
+        given().auth().oauth2(token).get("/api/v1/countries").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+
+        String other = Tokens.builder("api-reader", "rate-" + UUID.randomUUID()).sign(Tokens.devKey());
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(other).get("/api/v1/countries").then().statusCode(200).header("RateLimit-Remaining", "" + (4 - i));
+        }
+        given().auth().oauth2(other).get("/api/v1/countries").then().statusCode(429);
+        assertEquals("redis", rateLimitCheck().getString("data.store"));
+    }
+
+    @Test
+    void withRedisGoneEachReplicaLimitsOnItsOwnAndSaysSo() throws Exception {
+        REDIS.cut();
+        try {
+            String token = Tokens.builder("api-reader", "rate-" + UUID.randomUUID()).sign(Tokens.devKey());
+            for (int i = 0; i < 5; i++) {
+                given().auth().oauth2(token).get("/api/v1/countries").then().statusCode(200);
+            }
+            given().auth().oauth2(token).get("/api/v1/countries").then().statusCode(429);
+            JsonPath check = rateLimitCheck();
+            assertEquals("UP", check.getString("status"), "a replica without Redis still serves");
+            assertEquals("local", check.getString("data.store"));
+            assertEquals(false, check.getBoolean("data.shared"));
+            assertTrue(check.getString("data.fallback").startsWith("Redis does not answer"), check.prettify());
+        } finally {
+            REDIS.restore();
+        }
+        // Redis is tried again 5 s after the failure; the next request finds it
+        String later = Tokens.builder("api-reader", "rate-" + UUID.randomUUID()).sign(Tokens.devKey());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!"redis".equals(rateLimitCheck().getString("data.store")) && System.nanoTime() < deadline) {
+            given().auth().oauth2(later).get("/api/v1/countries");
+            Thread.sleep(500);
+        }
+        assertEquals("redis", rateLimitCheck().getString("data.store"), "shared again once Redis answers");
+    }
+
+    private JsonPath rateLimitCheck() {
+        JsonPath ready = given().get(management + "health/ready").then().statusCode(200).extract().jsonPath();
+        return new JsonPath(ready.prettify()).setRootPath("checks.find { it.name == 'Rate limit' }");
+    }
+}

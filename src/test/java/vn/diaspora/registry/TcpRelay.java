@@ -1,0 +1,85 @@
+package vn.diaspora.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A TCP relay to a real server that a test can cut and restore, as a network would. */
+final class TcpRelay {
+    private final int port;
+    private final String targetHost;
+    private final int targetPort;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+
+    TcpRelay(String targetHost, int targetPort) throws IOException {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        restore();
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Refuses new connections and drops the open ones. */
+    synchronized void cut() throws IOException {
+        server.close();
+        for (Socket s : open) {
+            s.close();
+        }
+        open.clear();
+    }
+
+    synchronized void restore() throws IOException {
+        ServerSocket listening = new ServerSocket();
+        listening.setReuseAddress(true);
+        listening.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        server = listening;
+        daemon(() -> {
+            while (!listening.isClosed()) {
+                try {
+                    Socket client = listening.accept();
+                    Socket target = new Socket(targetHost, targetPort);
+                    open.add(client);
+                    open.add(target);
+                    pump(client, target);
+                    pump(target, client);
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static void pump(Socket from, Socket to) {
+        daemon(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException dropped) {
+                // the relay was cut, or a side closed
+            } finally {
+                try {
+                    from.close();
+                    to.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }
+        });
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "tcp-relay");
+        t.setDaemon(true);
+        t.start();
+    }
+}
