@@ -5,6 +5,7 @@
 #   deploy/dev/token.sh province-officer 24
 #   deploy/dev/token.sh unit-officer 24 213
 # Roles: unit-officer, province-officer, api-reader, registry-admin, auditor.
+# TOKEN_SUBJECT: another subject (sub), e.g. several clients of one role in a load test.
 # Tokens live 1 hour, the longest the service accepts for a person (security/TokenLifetime).
 set -euo pipefail
 dir=$(cd "$(dirname "$0")" && pwd)
@@ -14,7 +15,7 @@ unit=${3:-}
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 claims="\"iss\":\"https://dev-only.diaspora-registry.local\",\"aud\":\"diaspora-registry\""
-claims="$claims,\"sub\":\"dev-$role${unit:+-$unit}${province:+-$province}\",\"preferred_username\":\"dev-$role\""
+claims="$claims,\"sub\":\"${TOKEN_SUBJECT:-dev-$role${unit:+-$unit}${province:+-$province}}\",\"preferred_username\":\"dev-$role\""
 claims="$claims,\"iat\":$now,\"exp\":$((now + 3600)),\"realm_access\":{\"roles\":[\"$role\"]}"
 [ -n "$province" ] && claims="$claims,\"province\":\"$province\""
 [ -n "$unit" ] && claims="$claims,\"unit\":\"$unit\""
