@@ -6,18 +6,23 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Wakes the feed's long polls when a change commits: one connection LISTENs to the channel the
- * change trigger notifies at commit (a direct connection: LISTEN does not survive a transaction
- * pooler). Without it (the listener reconnecting) a long poll still ends at its timeout.
+ * change trigger notifies at commit. LISTEN needs a session of its own, which a transaction pooler
+ * (PgBouncer) does not keep: behind one, registry.feed.listen-jdbc-url names a direct connection
+ * to the primary. Without it (the listener reconnecting) a long poll still ends at its timeout.
  */
 @ApplicationScoped
 public class ChangeSignal {
@@ -25,6 +30,12 @@ public class ChangeSignal {
 
     @Inject
     AgroalDataSource dataSource;
+    @ConfigProperty(name = "registry.feed.listen-jdbc-url")
+    Optional<String> listenUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private volatile CompletableFuture<Void> next = new CompletableFuture<>();
     private volatile boolean running;
@@ -57,9 +68,19 @@ public class ChangeSignal {
         }
     }
 
+    private Connection connect() throws java.sql.SQLException {
+        if (listenUrl.isEmpty()) {
+            return dataSource.getConnection();
+        }
+        Properties login = new Properties();
+        user.ifPresent(u -> login.setProperty("user", u));
+        password.ifPresent(p -> login.setProperty("password", p));
+        return DriverManager.getConnection(listenUrl.get(), login);
+    }
+
     private void listen() {
         while (running) {
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = connect(); Statement st = c.createStatement()) {
                 c.setAutoCommit(true);
                 st.execute("LISTEN registry_changes");
                 PGConnection pg = c.unwrap(PGConnection.class);
