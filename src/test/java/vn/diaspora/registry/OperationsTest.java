@@ -35,6 +35,23 @@ class OperationsTest {
                 .body(containsString("uri=\"/api/v1/countries\""));
     }
 
+    /** What the dashboard and the alert rules of deploy/monitoring read. */
+    @Test
+    void metricsFeedTheDashboardAndTheAlerts() throws InterruptedException {
+        Api.as(Api.READER).get("/api/v1/persons?limit=1").then().statusCode(200);
+        String metrics = "";
+        long deadline = System.nanoTime() + 20_000_000_000L;  // the quarterly figures are counted 5 s after the start, then every minute
+        while (!metrics.contains("registry_quarterly_units{") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
+        }
+        for (String series : List.of("http_server_requests_seconds_bucket{", "registry_audit_events_total{action=\"SEARCH\"",
+                "registry_quarterly_units{", "state=\"NOT_STARTED\"", "registry_quarterly_units_late{", "registry_webhooks_pending ",
+                "registry_webhooks_oldest_pending_seconds ", "registry_feed_held_back ")) {
+            org.junit.jupiter.api.Assertions.assertTrue(metrics.contains(series), series + " is not among the metrics");
+        }
+    }
+
     @Test
     void healthAndMetricsAreNotServedNextToTheApi() {
         given().get("/q/metrics").then().statusCode(404);

@@ -16,6 +16,11 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,9 +78,33 @@ class SharedRateLimitTest {
     @Test
     void withRedisGoneEachReplicaLimitsOnItsOwnAndSaysSo() throws Exception {
         REDIS.cut();
+        List<ExtLogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                ((ExtLogRecord) r).copyAll();  // the logging context as the record was written
+                logged.add((ExtLogRecord) r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
         try {
             String token = Tokens.builder("api-reader", "rate-" + UUID.randomUUID()).sign(Tokens.devKey());
-            for (int i = 0; i < 5; i++) {
+            String requestId = "fallback-" + UUID.randomUUID();
+            given().auth().oauth2(token).header("X-Request-Id", requestId).get("/api/v1/countries").then().statusCode(200)
+                    .header("X-Request-Id", requestId);
+            // the warning, written while that request was served, carries its id
+            ExtLogRecord warning = logged.stream().filter(r -> r.getMessage().startsWith("Rate limit: Redis does not answer"))
+                    .findFirst().orElseThrow();
+            assertEquals(requestId, warning.getMdc("requestId"));
+            for (int i = 1; i < 5; i++) {
                 given().auth().oauth2(token).get("/api/v1/countries").then().statusCode(200);
             }
             given().auth().oauth2(token).get("/api/v1/countries").then().statusCode(429);
@@ -85,6 +114,7 @@ class SharedRateLimitTest {
             assertEquals(false, check.getBoolean("data.shared"));
             assertTrue(check.getString("data.fallback").startsWith("Redis does not answer"), check.prettify());
         } finally {
+            Logger.getLogger("").removeHandler(capture);
             REDIS.restore();
         }
         // Redis is tried again 5 s after the failure; the next request finds it

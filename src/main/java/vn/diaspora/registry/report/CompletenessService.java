@@ -61,7 +61,15 @@ public class CompletenessService {
     /** The period's completeness as it stood at {@code known}: states and times from the submissions' transitions up to then. */
     @Transactional
     public Completeness completeness(Period p, String province, Instant known) {
-        String prov = calendar.requireProvince(province);
+        return tally(p, calendar.requireProvince(province), known);
+    }
+
+    /**
+     * A province's completeness for the service's own use (its metrics, quarterly/QuarterlyMetrics):
+     * no caller's scope is checked, so never for a request.
+     */
+    @Transactional
+    public Completeness tally(Period p, String prov, Instant known) {
         LocalDate deadline = calendar.deadline(p, prov);
         Instant due = deadline.plusDays(1).atStartOfDay(Clocks.VIETNAM).toInstant();
         boolean duePassed = known.isAfter(due);

@@ -1,6 +1,8 @@
 package vn.diaspora.registry.security;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,8 +41,11 @@ public class ClientBuckets {
         if (store == Store.LOCAL || (sharedProblem != null && System.nanoTime() - sharedRetryAt < 0)) {
             return Uni.createFrom().item(() -> takeLocally(client, perMinute));
         }
+        // Redis answers on its connection's context: the request goes on on its own (its logging context, its filters)
+        Context request = Vertx.currentContext();
         return shared.take(client, perMinute)
                 .ifNoItem().after(SHARED_TIMEOUT).fail()
+                .emitOn(request == null ? Runnable::run : task -> request.runOnContext(ignored -> task.run()))
                 .invoke(this::sharedAgain)
                 .onFailure().recoverWithItem(e -> {
                     sharedFailed(e);
