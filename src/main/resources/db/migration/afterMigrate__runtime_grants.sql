@@ -5,7 +5,7 @@
 DO $grants$
 DECLARE
     runtime text := '${runtime_role}';
-    read_only text[] := ARRAY['country', 'admin_unit', 'admin_unit_successor', 'admin_unit_area', '${flyway:table}'];
+    read_only text[] := ARRAY['country', 'admin_unit', 'admin_unit_successor', 'admin_unit_area', 'registry_retention', '${flyway:table}'];
     t text;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = runtime) THEN
@@ -22,5 +22,11 @@ BEGIN
     -- The audit trail is append-only against the service's own credentials too.
     EXECUTE format('REVOKE UPDATE, DELETE ON audit_event FROM %I', runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema, runtime);
+    -- A partitioned table is used through itself (the audit trail's months): no right on its partitions.
+    FOR t IN SELECT c.relname FROM pg_class c WHERE c.relispartition AND c.relkind = 'r' AND c.relnamespace = current_schema::regnamespace LOOP
+        EXECUTE format('REVOKE ALL ON %I FROM %I', t, runtime);
+    END LOOP;
+    -- Monthly partitions and retention (V18): the one DDL the service may cause, through the owner's function.
+    EXECUTE format('GRANT EXECUTE ON FUNCTION registry_audit_maintain() TO %I', runtime);
 END
 $grants$;

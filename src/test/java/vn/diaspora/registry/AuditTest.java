@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static vn.diaspora.registry.Api.AUDITOR;
 import static vn.diaspora.registry.Api.PERSONS;
@@ -100,6 +101,50 @@ class AuditTest {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM audit_event"));
             assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE audit_event SET subject = 'x'"));
+            assertThrows(SQLException.class, () -> st.executeUpdate("TRUNCATE audit_event"));
+        }
+    }
+
+    @Inject
+    vn.diaspora.registry.audit.AuditRetention retention;
+
+    /** Kept by the month: months older than the retention (24) are dropped whole, a search's names with them. */
+    @Test
+    void monthsOlderThanTheRetentionAreDropped() throws SQLException {
+        String word = Api.uniqueWord();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            // events written 30 and 23 months ago, in their months as they were made then
+            String month30 = text(st, "SELECT to_char(now() - interval '30 months', 'YYYY_MM')");
+            st.execute("CREATE TABLE IF NOT EXISTS audit_event_" + month30 + " PARTITION OF audit_event FOR VALUES FROM ('"
+                    + text(st, "SELECT date_trunc('month', now() - interval '30 months')") + "') TO ('"
+                    + text(st, "SELECT date_trunc('month', now() - interval '30 months') + interval '1 month'") + "')");
+            for (int monthsAgo : new int[]{30, 23}) {
+                st.execute("INSERT INTO audit_event (at, subject, roles, action, collection, query) VALUES (now() - interval '"
+                        + monthsAgo + " months', 'retention-test', '{auditor}', 'SEARCH', 'persons', 'q=nguyen+" + word + "+" + monthsAgo + "')");
+            }
+            assertEquals(2, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "%'"));
+            assertEquals(0, count(st, "SELECT count(*) FROM audit_event_default"), "every event in its month");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(retention.maintain() >= 1, "the months before the retention were dropped");
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            assertEquals(0, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "+30%'"), "30 months old: gone");
+            assertEquals(1, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "+23%'"), "23 months old: kept");
+            assertEquals(1, count(st, "SELECT count(*) FROM pg_class WHERE relname = to_char(now() + interval '3 months', '\"audit_event_\"YYYY_MM')"),
+                    "the months ahead are made");
+        }
+    }
+
+    private static String text(Statement st, String sql) throws SQLException {
+        try (var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -42,8 +42,9 @@ class DatabaseRolesTest {
             st.execute("CREATE ROLE " + GROUP + " NOLOGIN");
             st.execute("CREATE ROLE " + LOGIN + " LOGIN PASSWORD 'test-only' IN ROLE " + GROUP);
         }
-        Flyway.configure().configuration(flyway.getConfiguration())
-                .placeholders(Map.of("runtime_role", GROUP)).load().migrate();
+        Map<String, String> placeholders = new java.util.HashMap<>(flyway.getConfiguration().getPlaceholders());
+        placeholders.put("runtime_role", GROUP);
+        Flyway.configure().configuration(flyway.getConfiguration()).placeholders(placeholders).load().migrate();
     }
 
     @AfterEach
@@ -78,6 +79,12 @@ class DatabaseRolesTest {
                     "TRUNCATE person",
                     "CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
                     "UPDATE admin_unit SET name = 'x'",
+                    // the audit trail's months, and its retention
+                    "UPDATE audit_event_default SET subject = 'someone else'",
+                    "DELETE FROM audit_event_default",
+                    "DROP TABLE audit_event_default",
+                    "ALTER TABLE audit_event DETACH PARTITION audit_event_default",
+                    "UPDATE registry_retention SET months = 1",
                     "DELETE FROM flyway_schema_history"}) {
                 SQLException e = assertThrows(SQLException.class, () -> st.execute(refused), refused);
                 assertEquals(DENIED, e.getSQLState(), refused + ": " + e.getMessage());
@@ -95,6 +102,9 @@ class DatabaseRolesTest {
             st.execute("UPDATE person SET updated_at = updated_at WHERE false");
             st.execute("DELETE FROM idempotency_key WHERE false");
             st.execute("SELECT pg_advisory_xact_lock(1)");
+            // the months' upkeep through the owner's function, which keeps what the retention keeps
+            st.execute("SELECT registry_audit_maintain()");
+            assertEquals(before + 1, count(st, "audit_event"));
             count(st, "admin_unit");
             c.rollback();
         }
