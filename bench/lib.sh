@@ -1,7 +1,7 @@
 # Shared by the bench scripts: settings, the packaged service on a PostgreSQL loaded with the
 # synthetic registry (src/main/resources/demo/generate.sql), tokens, peak RSS.
 PERSONS=${PERSONS:-1000000}
-JAVA_OPTS=${JAVA_OPTS:--Xmx96m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=100m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m}
+JAVA_OPTS=${JAVA_OPTS:--Xmx96m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-registry_bench}  # the smoke run of .ci/run uses a database of its own
 PORT=18080
