@@ -47,7 +47,8 @@ timed() { # TOKEN PATH -> "p50 p95 status"
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1*1000} END {printf "%.0f %.0f", a[int(NR*0.5)+1], a[int(NR*0.95)]}'
 }
-ID=$(psql -d "$DB" -tAc "SELECT id FROM person WHERE province_code = '24' AND deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET 5000")
+ID=$(psql -d "$DB" -tAc "SELECT id FROM person WHERE province_code = '24' AND deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM person WHERE province_code = '24')")
+[ -n "$ID" ] || { echo "no person in province 24" >&2; exit 1; }
 PERIOD=2026-Q3
 rows=()
 row() { rows+=("| $1 | $(timed "$2" "$3" | awk '{print $1 " ms | " $2 " ms"}') |"); }
