@@ -10,20 +10,9 @@ ALTER INDEX audit_event_records RENAME TO audit_event_unpartitioned_records;
 ALTER INDEX audit_event_at RENAME TO audit_event_unpartitioned_at;
 DROP TRIGGER audit_event_append_only ON audit_event_unpartitioned;
 
-CREATE TABLE audit_event (
-    id           bigint NOT NULL DEFAULT nextval('audit_event_id_seq'),
-    at           timestamptz NOT NULL,
-    subject      text NOT NULL,
-    roles        text[] NOT NULL,
-    client       text,
-    action       text NOT NULL,
-    collection   text,
-    record_ids   uuid[] NOT NULL DEFAULT '{}',
-    query        text,
-    result_count int,
-    request_id   text,
-    PRIMARY KEY (id, at)
-) PARTITION BY RANGE (at);
+-- the same columns, NOT NULLs and defaults (the id's sequence among them)
+CREATE TABLE audit_event (LIKE audit_event_unpartitioned INCLUDING DEFAULTS) PARTITION BY RANGE (at);
+ALTER TABLE audit_event ADD PRIMARY KEY (id, at);
 ALTER SEQUENCE audit_event_id_seq OWNED BY audit_event.id;
 CREATE INDEX audit_event_subject ON audit_event (subject, id);
 CREATE INDEX audit_event_records ON audit_event USING gin (record_ids);
