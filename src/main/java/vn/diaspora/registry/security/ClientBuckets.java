@@ -9,8 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the clients' buckets live: in Redis, shared by the replicas (store redis), or in this
@@ -20,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ClientBuckets {
     private static final Logger LOG = Logger.getLogger(ClientBuckets.class);
-    private static final int MAX_CLIENTS = 100_000;
     /** A request never waits longer than this for Redis. */
     private static final Duration SHARED_TIMEOUT = Duration.ofMillis(250);
     /** After a failure, Redis is tried again only after this: requests do not each wait for a dead store. */
@@ -28,7 +25,7 @@ public class ClientBuckets {
 
     public enum Store { LOCAL, REDIS }
 
-    private final Map<String, TokenBucket> local = new ConcurrentHashMap<>();
+    private final TokenBucket.Keyed local = new TokenBucket.Keyed();
     private volatile long sharedRetryAt = System.nanoTime();
     private volatile String sharedProblem;
 
@@ -39,7 +36,7 @@ public class ClientBuckets {
 
     Uni<TokenBucket.Taken> take(String client, int perMinute) {
         if (store == Store.LOCAL || (sharedProblem != null && System.nanoTime() - sharedRetryAt < 0)) {
-            return Uni.createFrom().item(() -> takeLocally(client, perMinute));
+            return Uni.createFrom().item(() -> local.take(client, perMinute));
         }
         // Redis answers on its connection's context: the request goes on on its own (its logging context, its filters)
         Context request = Vertx.currentContext();
@@ -49,7 +46,7 @@ public class ClientBuckets {
                 .invoke(this::sharedAgain)
                 .onFailure().recoverWithItem(e -> {
                     sharedFailed(e);
-                    return takeLocally(client, perMinute);
+                    return local.take(client, perMinute);
                 });
     }
 
@@ -58,19 +55,8 @@ public class ClientBuckets {
         return store == Store.REDIS && sharedProblem == null ? Store.REDIS : Store.LOCAL;
     }
 
-    public Store configured() {
-        return store;
-    }
-
     public String sharedProblem() {
         return sharedProblem;
-    }
-
-    private TokenBucket.Taken takeLocally(String client, int perMinute) {
-        if (local.size() > MAX_CLIENTS) {
-            local.clear();
-        }
-        return local.computeIfAbsent(client, k -> new TokenBucket(perMinute)).take(perMinute);
     }
 
     private void sharedFailed(Throwable e) {

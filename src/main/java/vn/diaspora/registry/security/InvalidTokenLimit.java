@@ -8,8 +8,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.diaspora.registry.common.ProblemMappers;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refused tokens per source address and minute. Each one costs an RSA verification, and the
@@ -19,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class InvalidTokenLimit {
-    private static final int MAX_ADDRESSES = 100_000;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBucket.Keyed buckets = new TokenBucket.Keyed();
 
     @ConfigProperty(name = "registry.rate-limit.invalid-tokens-per-minute", defaultValue = "60")
     int perMinute;
@@ -47,10 +44,7 @@ public class InvalidTokenLimit {
         if (perMinute <= 0) {
             return;
         }
-        if (buckets.size() > MAX_ADDRESSES) {
-            buckets.clear();
-        }
-        buckets.computeIfAbsent(address(request), k -> new TokenBucket(perMinute)).take(perMinute);
+        buckets.take(address(request), perMinute);
     }
 
     private static String address(HttpServerRequest request) {

@@ -1,5 +1,8 @@
 package vn.diaspora.registry.security;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** Requests a minute as a token bucket in this replica's memory: bursts up to the limit, refilled evenly. */
 final class TokenBucket {
     private double tokens;
@@ -44,6 +47,24 @@ final class TokenBucket {
         /** Seconds until the bucket is full again. */
         int resetSeconds() {
             return (int) Math.ceil((perMinute - tokens) * 60.0 / perMinute);
+        }
+    }
+
+    /** Buckets by key (client, address), at most 100,000: beyond, all are forgotten, so a flood of keys cannot grow memory. */
+    static final class Keyed {
+        private static final int MAX_KEYS = 100_000;
+        private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+        Taken take(String key, int perMinute) {
+            if (buckets.size() > MAX_KEYS) {
+                buckets.clear();
+            }
+            return buckets.computeIfAbsent(key, k -> new TokenBucket(perMinute)).take(perMinute);
+        }
+
+        /** The key's bucket, or null when it has none. */
+        TokenBucket get(String key) {
+            return buckets.get(key);
         }
     }
 }
