@@ -53,6 +53,7 @@ PERIOD=2026-Q3
 rows=()
 row() { rows+=("| $1 | $(timed "$2" "$3" | awk '{print $1 " ms | " $2 " ms"}') |"); }
 row "GET a person by id (province 24)" "$P24" "/api/v1/persons/$ID"
+row "history of that person (province 24)" "$P24" "/api/v1/persons/$ID/history"
 row "search a full name, province 24" "$P24" "/api/v1/persons?q=nguyen%20thi%20huong&limit=20"
 row "search a common family name, province 24" "$P24" "/api/v1/persons?q=nguyen&limit=20"
 row "search a full name with a typo, province 24" "$P24" "/api/v1/persons?q=nguyen%20thi%20huogn&limit=20"
@@ -66,13 +67,16 @@ plans=$OUT/scale-plans.txt
 explain() { echo "== $1"; psql -d "$DB" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $2"; }
 {
   explain "person by id" "SELECT * FROM person WHERE id = '$ID'"
+  explain "history of a person (its versions)" "SELECT version, snapshot FROM record_version WHERE collection = 'persons' AND record_id = '$ID' ORDER BY version DESC LIMIT 100"
   explain "full name, province 24 (word index)" "SELECT id FROM person WHERE deleted_at IS NULL AND province_code = '24' AND search_words @> registry_words('nguyen thi huong') ORDER BY id LIMIT 21"
   explain "common family name, province 24 (id order)" "SELECT id FROM person WHERE deleted_at IS NULL AND province_code = '24' AND search_words @> registry_words('nguyen') ORDER BY id LIMIT 21"
   explain "export page of 1,000, province 24" "SELECT * FROM person WHERE deleted_at IS NULL AND province_code = '24' AND id > '$ID' ORDER BY id LIMIT 1000"
   explain "feed page of 500" "SELECT * FROM change_event WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, seq LIMIT 500"
   explain "versions of the period by country (statistics' input), province 24" "SELECT snapshot->>'country', count(*) FROM record_version v JOIN person p ON p.id = v.record_id WHERE v.collection = 'persons' AND p.province_code = '24' AND v.at < '2026-10-01' GROUP BY 1"
 } > "$plans" 2>&1
-sizes=$(psql -d "$DB" -tA -F' ' -c "SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class WHERE relname IN ('person', 'record_version', 'change_event', 'audit_event', 'search_word') ORDER BY pg_total_relation_size(oid) DESC")
+# a partitioned table's size is its partitions'
+sizes=$(psql -d "$DB" -tA -F' ' -c "SELECT relname, pg_size_pretty(size) FROM pg_class, LATERAL (SELECT sum(pg_total_relation_size(relid)) AS size FROM pg_partition_tree(oid)) t
+                                    WHERE relname IN ('person', 'record_version', 'change_event', 'audit_event', 'search_word') ORDER BY size DESC")
 {
   echo "Scale — $(date -u +%F), $(nproc) cores, PostgreSQL $(psql -d "$DB" -tAc 'SHOW server_version'), $(psql -d "$DB" -tAc "SELECT count(*) FROM person") persons in $(psql -d "$DB" -tAc "SELECT count(DISTINCT province_code) FROM person") provinces ($(psql -d "$DB" -tAc "SELECT count(*) FROM person WHERE province_code = '24'") in 24); $CALLS sequential calls each; JVM: $JAVA_OPTS"
   echo

@@ -21,12 +21,15 @@ BEGIN
     END LOOP;
     -- The audit trail is append-only against the service's own credentials too.
     EXECUTE format('REVOKE UPDATE, DELETE ON audit_event FROM %I', runtime);
+    -- Versions are written and, for an erasure, scrubbed; only their retention (V19) removes any.
+    EXECUTE format('REVOKE DELETE ON record_version FROM %I', runtime);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema, runtime);
-    -- A partitioned table is used through itself (the audit trail's months): no right on its partitions.
+    -- A partitioned table is used through itself (the audit trail's and the versions' months): no right on its partitions.
     FOR t IN SELECT c.relname FROM pg_class c WHERE c.relispartition AND c.relkind = 'r' AND c.relnamespace = current_schema::regnamespace LOOP
         EXECUTE format('REVOKE ALL ON %I FROM %I', t, runtime);
     END LOOP;
-    -- Monthly partitions and retention (V18): the one DDL the service may cause, through the owner's function.
+    -- Monthly partitions and retention (V18, V19): the one DDL the service may cause, through the owner's functions.
     EXECUTE format('GRANT EXECUTE ON FUNCTION registry_audit_maintain() TO %I', runtime);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION registry_versions_maintain() TO %I', runtime);
 END
 $grants$;

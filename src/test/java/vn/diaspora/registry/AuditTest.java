@@ -106,7 +106,7 @@ class AuditTest {
     }
 
     @Inject
-    vn.diaspora.registry.audit.AuditRetention retention;
+    vn.diaspora.registry.common.MonthlyPartitions partitions;
 
     /** Kept by the month: months older than the retention (24) are dropped whole, a search's names with them. */
     @Test
@@ -125,7 +125,7 @@ class AuditTest {
             assertEquals(2, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "%'"));
             assertEquals(0, count(st, "SELECT count(*) FROM audit_event_default"), "every event in its month");
         }
-        org.junit.jupiter.api.Assertions.assertTrue(retention.maintain() >= 1, "the months before the retention were dropped");
+        org.junit.jupiter.api.Assertions.assertTrue(partitions.maintain(vn.diaspora.registry.common.MonthlyPartitions.Table.AUDIT) >= 1, "the months before the retention were dropped");
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             assertEquals(0, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "+30%'"), "30 months old: gone");
             assertEquals(1, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "+23%'"), "23 months old: kept");

@@ -85,6 +85,11 @@ class DatabaseRolesTest {
                     "DROP TABLE audit_event_default",
                     "ALTER TABLE audit_event DETACH PARTITION audit_event_default",
                     "UPDATE registry_retention SET months = 1",
+                    // record versions: no deletion, no hand on their months
+                    "DELETE FROM record_version",
+                    "DELETE FROM record_version_base",
+                    "ALTER TABLE record_version DETACH PARTITION record_version_base",
+                    "SELECT registry_make_months('record_version', 'UTC', '2000-01-01')",
                     "DELETE FROM flyway_schema_history"}) {
                 SQLException e = assertThrows(SQLException.class, () -> st.execute(refused), refused);
                 assertEquals(DENIED, e.getSQLState(), refused + ": " + e.getMessage());
@@ -104,6 +109,7 @@ class DatabaseRolesTest {
             st.execute("SELECT pg_advisory_xact_lock(1)");
             // the months' upkeep through the owner's function, which keeps what the retention keeps
             st.execute("SELECT registry_audit_maintain()");
+            st.execute("SELECT registry_versions_maintain()");
             assertEquals(before + 1, count(st, "audit_event"));
             count(st, "admin_unit");
             c.rollback();

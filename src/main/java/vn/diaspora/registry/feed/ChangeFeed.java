@@ -102,6 +102,7 @@ public class ChangeFeed {
                    r.reporting_unit, r.province_code, r.merged_into
             FROM change_event e
             JOIN record_version v ON v.collection = e.collection AND v.record_id = e.record_id AND v.version = e.version
+                                   AND v.at = e.at  -- the version's month only
             JOIN LATERAL (SELECT reporting_unit, province_code, merged_into FROM person WHERE e.collection = 'persons' AND id = e.record_id
                           UNION ALL SELECT reporting_unit, province_code, NULL FROM association WHERE e.collection = 'associations' AND id = e.record_id
                           UNION ALL SELECT reporting_unit, province_code, NULL FROM business WHERE e.collection = 'businesses' AND id = e.record_id

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
-/** Drops the feed's events older than registry.feed.retention, and remembers where it cut: a reader behind that gets 410. */
+/** Drops the feed's events older than registry.feed.retention, and remembers where it cut (migration V19): a reader behind that gets 410. */
 @ApplicationScoped
 public class FeedRetention {
     @Inject
@@ -20,12 +20,7 @@ public class FeedRetention {
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void purge() {
-        em.createNativeQuery("""
-                        WITH gone AS (DELETE FROM change_event WHERE at < now() - make_interval(secs => ?1) RETURNING xid, seq)
-                        INSERT INTO change_feed_horizon (xid, seq)
-                        SELECT xid, seq FROM gone ORDER BY xid DESC, seq DESC LIMIT 1
-                        ON CONFLICT (only_row) DO UPDATE SET xid = excluded.xid, seq = excluded.seq
-                        WHERE (excluded.xid, excluded.seq) > (change_feed_horizon.xid, change_feed_horizon.seq)""")
-                .setParameter(1, (double) retention.toSeconds()).executeUpdate();
+        em.createNativeQuery("SELECT registry_feed_cut(now() - make_interval(secs => ?1))")
+                .setParameter(1, (double) retention.toSeconds()).getSingleResult();
     }
 }

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import vn.diaspora.registry.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,6 +32,10 @@ import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics", description = "Counts as of the end of a period and the changes during it")
 public class StatisticsResource {
+    /** A 410 of the statistics and the yearly report (StatisticsService.requireVersionsKept). */
+    static final String BEFORE_RETENTION = "The period, year or asKnownAt is before the record versions' retention "
+            + "(QUARKUS_FLYWAY_PLACEHOLDERS_VERSION_RETENTION_MONTHS): figures that far back are gone";
+
     @Inject
     StatisticsService statistics;
 
@@ -38,6 +45,9 @@ public class StatisticsResource {
             description = "Computed from the records' versions. A change reported in a quarterly submission counts in the period it "
                     + "reports, whenever it was accepted; a direct edit counts when it was made. asKnownAt gives the figures as they stood "
                     + "at an earlier instant, so a report already sent can be reproduced.")
+    @APIResponse(responseCode = "200", description = "A row per group")
+    @APIResponse(responseCode = "410", description = BEFORE_RETENTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Statistics get(@Parameter(description = "24 or 52; the officer's own by default") @Size(max = Limits.CODE) @QueryParam("province") String province,
                           @Parameter(description = "YYYY-Qn", required = true) @Size(max = Limits.PERIOD) @QueryParam("period") String period,
                           @Parameter(description = "COUNTRY, HOMETOWN, UNIT, CATEGORY, RESIDENCE_STATUS, ASSOCIATION_COUNTRY, "

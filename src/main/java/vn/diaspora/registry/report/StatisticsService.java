@@ -95,8 +95,37 @@ public class StatisticsService {
     public Statistics statistics(Period period, String province, GroupBy groupBy, Instant asKnownAt) {
         String prov = readableProvince(province);
         Instant end = period.end().plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        requireVersionsKept(period.start(), period.end().plusDays(1), "period", asKnownAt);
         return new Statistics(period.toString(), prov, groupBy, end, asKnownAt,
                 rows(period.start(), period.end().plusDays(1), prov, groupBy, asKnownAt == null ? Instant.now() : asKnownAt));
+    }
+
+    /**
+     * Refuses figures the record versions no longer hold exactly (410): those of a period (or year)
+     * starting before the versions' retention cut and ending after the earliest instant a folded
+     * version counted at, or as known at an instant between the two (migration V19).
+     */
+    public void requireVersionsKept(LocalDate from, LocalDate until, String fromField, Instant asKnownAt) {
+        Object[] fold = (Object[]) em.createNativeQuery("SELECT kept_from, folded_from FROM registry_retention WHERE what = 'record_version'")
+                .getSingleResult();
+        if (fold[0] == null || fold[1] == null) {
+            return;
+        }
+        Instant kept = vn.diaspora.registry.common.SqlValues.instant(fold[0]);
+        Instant folded = vn.diaspora.registry.common.SqlValues.instant(fold[1]);
+        String why = ": the record versions written before " + LocalDate.ofInstant(kept, VIETNAM)
+                + " are no longer kept (their retention), so figures after " + LocalDate.ofInstant(folded, VIETNAM) + " and before it cannot be computed exactly";
+        if (from.atStartOfDay(VIETNAM).toInstant().isBefore(kept) && until.atStartOfDay(VIETNAM).toInstant().isAfter(folded)) {
+            throw gone(fromField, "must start on or after " + LocalDate.ofInstant(kept, VIETNAM) + why);
+        }
+        if (asKnownAt != null && asKnownAt.isBefore(kept) && !asKnownAt.isBefore(folded)) {
+            throw gone("asKnownAt", "must be on or after " + LocalDate.ofInstant(kept, VIETNAM) + why);
+        }
+    }
+
+    private static ProblemException gone(String field, String message) {
+        return new ProblemException(ProblemException.Reason.GONE, "Figures before the record versions' retention are gone",
+                List.of(new vn.diaspora.registry.common.Problem.FieldError(field, message)));
     }
 
     /** The province asked for, or the caller's own (null: all the caller reads); 403 beyond the caller's scope. */

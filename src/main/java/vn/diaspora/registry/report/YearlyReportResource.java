@@ -10,6 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import vn.diaspora.registry.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.diaspora.registry.common.Limits;
@@ -36,6 +40,9 @@ public class YearlyReportResource {
     @RolesAllowed({PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "The province's yearly report to the Ministry", description = DESCRIPTION
             + " Ask for " + SpreadsheetText.XLSX + " (Accept) to get it as a workbook with Vietnamese headings.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "410", description = StatisticsResource.BEFORE_RETENTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public YearlyReport json(@Parameter(description = "24 or 52; the officer's own by default") @Size(max = Limits.CODE) @QueryParam("province") String province,
                              @Parameter(description = "The calendar year, e.g. 2025", required = true) @Size(max = 4) @QueryParam("year") String year,
                              @Parameter(description = "The figures as they stood at this instant (ISO 8601, or a date: its start, UTC; not in the future). "

@@ -67,6 +67,7 @@ public class YearlyReportService {
         }
         String prov = calendar.requireProvince(province);
         LocalDate from = LocalDate.of(year, 1, 1);
+        statistics.requireVersionsKept(from, from.plusYears(1), "year", known);
         List<IndicatorFigures> figures = indicators.all().stream()
                 .map(i -> new IndicatorFigures(i.code(), i.title(), i.groupBy(), i.columns(),
                         statistics.rows(from, from.plusYears(1), prov, i.groupBy(), known)))
