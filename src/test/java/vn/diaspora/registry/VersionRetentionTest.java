@@ -47,11 +47,16 @@ class VersionRetentionTest {
         patchCity(twiceChanged, 2, "Akureyri");
         String oldOnly = Api.createPerson(PROVINCE_24, iceland("Chỉ Có Cũ " + Api.uniqueWord()));
         patchCity(oldOnly, 1, "Kopavogur");
+        String foldedTwice = Api.createPerson(PROVINCE_24, iceland("Gấp Hai Lần " + Api.uniqueWord()));
+        patchCity(foldedTwice, 1, "Selfoss");
+        patchCity(foldedTwice, 2, "Husavik");
         // written years ago, as if: the last version of the first still recent
         backdate(twiceChanged, 1, 45);
         backdate(twiceChanged, 2, 42);
         backdate(oldOnly, 1, 45);
         backdate(oldOnly, 2, 40);
+        backdate(foldedTwice, 1, 45);
+        backdate(foldedTwice, 2, 30);
         String quarter = quarter(LocalDate.now(VIETNAM));
         long counted = icelanders(quarter);
         assertEquals(3, history(twiceChanged).size());
@@ -83,6 +88,14 @@ class VersionRetentionTest {
             assertEquals(0, count("SELECT count(*) FROM record_version WHERE record_id = '" + oldOnly + "' AND snapshot::text LIKE '%Chỉ Có Cũ%'"));
 
             assertEquals(0, partitions.maintain(MonthlyPartitions.Table.VERSIONS), "nothing more to fold");
+
+            // a year later: the base's version of a record gives way to its newer one
+            assertEquals(List.of(3, 2, 1), history(foldedTwice));
+            retentionMonths(24);
+            assertTrue(partitions.maintain(MonthlyPartitions.Table.VERSIONS) >= 1);
+            assertEquals(List.of(3, 2), history(foldedTwice));
+            assertEquals(1, count("SELECT count(*) FROM record_version_base WHERE record_id = '" + foldedTwice + "'"), "one version per record in the base");
+            assertEquals(counted - 1, icelanders(quarter), "the erased person has left; the others are counted as before");
         } finally {
             retentionMonths(60);  // as configured; what was folded stays folded
         }
