@@ -15,6 +15,8 @@ cd "$(dirname "$0")/.."
 PERSONS=${PERSONS:-6000000}
 export BENCH_DB=${BENCH_DB:-registry_scale}
 CALLS=${CALLS:-40}
+PROVINCES=${PROVINCES:-$(cd .. && pwd)/shared/data/admin-units/provinces_2025.csv}  # code, ..., communes (7th)
+[ -f "$PROVINCES" ] || { echo "no $PROVINCES: the provinces' weights (PROVINCES=...)" >&2; exit 1; }
 . bench/lib.sh
 P24=$(token province-officer 24)
 ADMIN=$(token registry-admin)
@@ -26,7 +28,8 @@ if [ "$fresh" = 1 ]; then
   # keep theirs); no versions or events are written for this (session_replication_role: triggers off).
   psql -q -d "$DB" -v ON_ERROR_STOP=1 <<SQL
 CREATE TEMP TABLE weights (code text, w int);
-\\copy weights FROM PROGRAM 'tail -n +2 ../shared/data/admin-units/provinces_2025.csv | cut -d, -f1,7' WITH (FORMAT csv)
+\\copy weights FROM PROGRAM 'tail -n +2 $PROVINCES | cut -d, -f1,7' WITH (FORMAT csv)
+DO \$\$ BEGIN IF (SELECT count(*) FROM weights) <> 34 THEN RAISE EXCEPTION 'expected the weights of 34 provinces'; END IF; END \$\$;
 CREATE TEMP TABLE slots AS SELECT code, sum(w) OVER (ORDER BY code) - w AS lo, sum(w) OVER (ORDER BY code) AS hi, sum(w) OVER () AS total FROM weights;
 SET session_replication_role = replica;
 UPDATE person p SET province_code = s.code
@@ -75,7 +78,7 @@ explain() { echo "== $1"; psql -d "$DB" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF
   explain "versions of the period by country (statistics' input), province 24" "SELECT snapshot->>'country', count(*) FROM record_version v JOIN person p ON p.id = v.record_id WHERE v.collection = 'persons' AND p.province_code = '24' AND v.at < '2026-10-01' GROUP BY 1"
 } > "$plans" 2>&1
 # a partitioned table's size is its partitions'
-sizes=$(psql -d "$DB" -tA -F' ' -c "SELECT relname, pg_size_pretty(size) FROM pg_class, LATERAL (SELECT sum(pg_total_relation_size(relid)) AS size FROM pg_partition_tree(oid)) t
+sizes=$(psql -d "$DB" -tA -F' ' -c "SELECT relname, pg_size_pretty(size) FROM pg_class, LATERAL (SELECT coalesce(sum(pg_total_relation_size(relid)), pg_total_relation_size(pg_class.oid)) AS size FROM pg_partition_tree(oid)) t
                                     WHERE relname IN ('person', 'record_version', 'change_event', 'audit_event', 'search_word') ORDER BY size DESC")
 {
   echo "Scale — $(date -u +%F), $(nproc) cores, PostgreSQL $(psql -d "$DB" -tAc 'SHOW server_version'), $(psql -d "$DB" -tAc "SELECT count(*) FROM person") persons in $(psql -d "$DB" -tAc "SELECT count(DISTINCT province_code) FROM person") provinces ($(psql -d "$DB" -tAc "SELECT count(*) FROM person WHERE province_code = '24'") in 24); $CALLS sequential calls each; JVM: $JAVA_OPTS"

@@ -126,6 +126,9 @@ DECLARE
     first_counted timestamptz;
 BEGIN
     PERFORM registry_make_months('record_version', zone, (greatest(cut, bound) AT TIME ZONE zone)::date);
+    -- Autovacuum analyses the months, never the partitioned table, whose statistics plan the joins
+    -- (the feed's, by record and version): without them a feed page became a scan of every version.
+    ANALYZE record_version;
     IF cut <= bound THEN  -- nothing older than the retention (or a retention made longer: what was folded stays folded)
         RETURN 0;
     END IF;

@@ -152,34 +152,33 @@ public class StatisticsService {
             scopeValues.add(value);
             return ":scope" + scopeValues.size();
         });
-        String scoped = "JOIN " + groupBy.kind.table() + " r ON r.id = v.record_id"
+        String scoped = "JOIN " + groupBy.kind.table() + " r ON r.id = s.record_id"
                 + (prov == null ? "" : " AND r.province_code = :province")
-                + " AND " + scopeCondition;
+                + " AND " + scopeCondition + " WHERE " + groupBy.only;
         // A version counts in the period its submission reports, else when it was written; only what was
-        // written by asKnownAt is known. Only the versions of records in scope are read into the CTE:
-        // a province's share, not the whole registry's history.
+        // written by asKnownAt is known.
         String sql = """
                 WITH known AS (
                     SELECT v.record_id, v.version, v.action, v.snapshot, coalesce(period_start(v.period), v.at) AS counted_at
-                    FROM record_version v %3$s
-                    WHERE v.collection = :collection AND v.at <= :known AND coalesce(period_start(v.period), v.at) < :end),
+                    FROM record_version v WHERE v.collection = :collection AND v.at <= :known),
                 latest AS (
                     SELECT DISTINCT ON (v.record_id) v.record_id, v.action, v.snapshot
-                    FROM known v
+                    FROM known v WHERE v.counted_at < :end
                     ORDER BY v.record_id, v.version DESC),
                 at_end AS (
                     SELECT %1$s AS key, count(*) AS n, sum(%2$s) AS amount
-                    FROM latest s WHERE %4$s AND s.action <> 'DELETE' GROUP BY 1),
+                    FROM latest s %3$s AND s.action <> 'DELETE' GROUP BY 1),
                 changes AS (
                     SELECT %1$s AS key,
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'CREATE') AS added,
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'UPDATE') AS updated,
                            count(DISTINCT s.record_id) FILTER (WHERE s.action = 'DELETE') AS removed
-                    FROM known s WHERE %4$s AND s.counted_at >= :start GROUP BY 1)
+                    FROM known s %3$s
+                    AND s.counted_at >= :start AND s.counted_at < :end GROUP BY 1)
                 SELECT coalesce(e.key, c.key), coalesce(e.n, 0), coalesce(c.added, 0), coalesce(c.updated, 0),
                        coalesce(c.removed, 0), e.amount
                 FROM at_end e FULL JOIN changes c ON coalesce(c.key, '') = coalesce(e.key, '')
-                ORDER BY 2 DESC, 1""".formatted(groupBy.key, groupBy.amount, scoped, groupBy.only);
+                ORDER BY 2 DESC, 1""".formatted(groupBy.key, groupBy.amount, scoped);
         var query = em.createNativeQuery(sql)
                 .setParameter("collection", groupBy.kind.collection())
                 .setParameter("start", Timestamp.from(from.atStartOfDay(VIETNAM).toInstant()))
