@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-registry_scale}
-BASE_SHARE=${BASE_SHARE:-90}
+BASE_SHARE=${BASE_SHARE:-30}
 MONTH_SHARE=${MONTH_SHARE:-60}
 OUT=bench/out
 mkdir -p "$OUT"
