@@ -80,7 +80,6 @@ DECLARE
 BEGIN
     FOR c IN SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
              WHERE conrelid = 'record_version_unpartitioned'::regclass AND contype = 'c' LOOP
-        EXECUTE format('ALTER TABLE record_version_unpartitioned DROP CONSTRAINT %I', c.conname);
         EXECUTE format('ALTER TABLE record_version ADD CONSTRAINT %I %s', c.conname, c.def);
     END LOOP;
 END

@@ -114,37 +114,23 @@ class AuditTest {
         String word = Api.uniqueWord();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             // events written 30 and 23 months ago, in their months as they were made then
-            String month30 = text(st, "SELECT to_char(now() - interval '30 months', 'YYYY_MM')");
+            String month30 = Sql.text(st, "SELECT to_char(now() - interval '30 months', 'YYYY_MM')");
             st.execute("CREATE TABLE IF NOT EXISTS audit_event_" + month30 + " PARTITION OF audit_event FOR VALUES FROM ('"
-                    + text(st, "SELECT date_trunc('month', now() - interval '30 months')") + "') TO ('"
-                    + text(st, "SELECT date_trunc('month', now() - interval '30 months') + interval '1 month'") + "')");
+                    + Sql.text(st, "SELECT date_trunc('month', now() - interval '30 months')") + "') TO ('"
+                    + Sql.text(st, "SELECT date_trunc('month', now() - interval '30 months') + interval '1 month'") + "')");
             for (int monthsAgo : new int[]{30, 23}) {
                 st.execute("INSERT INTO audit_event (at, subject, roles, action, collection, query) VALUES (now() - interval '"
                         + monthsAgo + " months', 'retention-test', '{auditor}', 'SEARCH', 'persons', 'q=nguyen+" + word + "+" + monthsAgo + "')");
             }
-            assertEquals(2, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "%'"));
-            assertEquals(0, count(st, "SELECT count(*) FROM audit_event_default"), "every event in its month");
+            assertEquals(2, Sql.count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "%'"));
+            assertEquals(0, Sql.count(st, "SELECT count(*) FROM audit_event_default"), "every event in its month");
         }
         org.junit.jupiter.api.Assertions.assertTrue(partitions.maintain(vn.diaspora.registry.common.MonthlyPartitions.Table.AUDIT) >= 1, "the months before the retention were dropped");
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            assertEquals(0, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "+30%'"), "30 months old: gone");
-            assertEquals(1, count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "+23%'"), "23 months old: kept");
-            assertEquals(1, count(st, "SELECT count(*) FROM pg_class WHERE relname = to_char(now() + interval '3 months', '\"audit_event_\"YYYY_MM')"),
+            assertEquals(0, Sql.count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "+30%'"), "30 months old: gone");
+            assertEquals(1, Sql.count(st, "SELECT count(*) FROM audit_event WHERE query LIKE '%" + word + "+23%'"), "23 months old: kept");
+            assertEquals(1, Sql.count(st, "SELECT count(*) FROM pg_class WHERE relname = to_char(now() + interval '3 months', '\"audit_event_\"YYYY_MM')"),
                     "the months ahead are made");
-        }
-    }
-
-    private static String text(Statement st, String sql) throws SQLException {
-        try (var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static long count(Statement st, String sql) throws SQLException {
-        try (var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

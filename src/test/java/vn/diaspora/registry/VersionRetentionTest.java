@@ -69,9 +69,9 @@ class VersionRetentionTest {
             assertEquals(List.of(2), history(oldOnly));
             assertEquals(List.of("record_version_base"), partitionsOf(oldOnly));
             assertEquals(counted, icelanders(quarter), "the figures after the cut do not move");
-            assertEquals(0, count("SELECT count(*) FROM change_event WHERE record_id IN ('" + twiceChanged + "', '" + oldOnly + "') AND at < now() - interval '36 months'"),
+            assertEquals(0, Sql.count(dataSource, "SELECT count(*) FROM change_event WHERE record_id IN ('" + twiceChanged + "', '" + oldOnly + "') AND at < now() - interval '36 months'"),
                     "the feed forgets the folded versions");
-            assertEquals(0, count("SELECT count(*) FROM pg_class WHERE relname = to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh' - interval '40 months', '\"record_version_\"YYYY_MM')"),
+            assertEquals(0, Sql.count(dataSource, "SELECT count(*) FROM pg_class WHERE relname = to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh' - interval '40 months', '\"record_version_\"YYYY_MM')"),
                     "the folded months are dropped");
 
             // figures that would need the folded versions: 410, naming what is too early; before them: exact
@@ -85,7 +85,7 @@ class VersionRetentionTest {
 
             // an erasure still reaches the folded version
             as(ADMIN).body(Map.of("reason", "retention test")).post(PERSONS + "/" + oldOnly + "/erasure").then().statusCode(204);
-            assertEquals(0, count("SELECT count(*) FROM record_version WHERE record_id = '" + oldOnly + "' AND snapshot::text LIKE '%Chỉ Có Cũ%'"));
+            assertEquals(0, Sql.count(dataSource, "SELECT count(*) FROM record_version WHERE record_id = '" + oldOnly + "' AND snapshot::text LIKE '%Chỉ Có Cũ%'"));
 
             assertEquals(0, partitions.maintain(MonthlyPartitions.Table.VERSIONS), "nothing more to fold");
 
@@ -94,7 +94,7 @@ class VersionRetentionTest {
             retentionMonths(24);
             assertTrue(partitions.maintain(MonthlyPartitions.Table.VERSIONS) >= 1);
             assertEquals(List.of(3, 2), history(foldedTwice));
-            assertEquals(1, count("SELECT count(*) FROM record_version_base WHERE record_id = '" + foldedTwice + "'"), "one version per record in the base");
+            assertEquals(1, Sql.count(dataSource, "SELECT count(*) FROM record_version_base WHERE record_id = '" + foldedTwice + "'"), "one version per record in the base");
             assertEquals(counted - 1, icelanders(quarter), "the erased person has left; the others are counted as before");
         } finally {
             retentionMonths(60);  // as configured; what was folded stays folded
@@ -156,13 +156,6 @@ class VersionRetentionTest {
             }
             assertFalse(names.isEmpty());
             return names;
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

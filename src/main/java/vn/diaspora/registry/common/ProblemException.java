@@ -72,6 +72,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Reason.MALFORMED, "Invalid parameter '" + field + "'", List.of(new FieldError(field, message)));
     }
 
+    /** 410: what the parameter points at is no longer kept (past a retention). */
+    public static ProblemException gone(String detail, String field, String message) {
+        return new ProblemException(Reason.GONE, detail, List.of(new FieldError(field, message)));
+    }
+
     public static ProblemException missingBody() {
         return new ProblemException(Reason.MALFORMED, "A JSON body is required", List.of(new FieldError("body", "required")));
     }

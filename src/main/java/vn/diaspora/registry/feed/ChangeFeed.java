@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.diaspora.registry.audit.AuditLog;
 import vn.diaspora.registry.common.Cursor;
-import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordServices;
@@ -115,9 +114,9 @@ public class ChangeFeed {
     Batch page(Position from, int limit, Set<String> types) {
         Position horizon = horizon();
         if (from != null && horizon != null && from.compareTo(horizon) < 0) {
-            throw new ProblemException(ProblemException.Reason.GONE, "The feed no longer holds the changes after this cursor (it keeps "
+            throw ProblemException.gone("The feed no longer holds the changes after this cursor (it keeps "
                     + retention.toDays() + " days): resynchronise from the lists, whose first page gives the feed cursor to continue from "
-                    + "(header " + SnapshotCursor.HEADER + ")", List.of(new FieldError("after", "older than the feed's retention")));
+                    + "(header " + SnapshotCursor.HEADER + ")", "after", "older than the feed's retention");
         }
         Slice slice = slice(from, limit, types, caller.readable());
         List<ObjectNode> events = new ArrayList<>();

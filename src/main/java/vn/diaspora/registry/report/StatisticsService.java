@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.SqlValues;
 import vn.diaspora.registry.quarterly.Period;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.security.Caller;
@@ -18,9 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Counts of the registry as of the end of a period, and the changes during it, computed from the
@@ -94,10 +93,10 @@ public class StatisticsService {
     @Transactional
     public Statistics statistics(Period period, String province, GroupBy groupBy, Instant asKnownAt) {
         String prov = readableProvince(province);
-        Instant end = period.end().plusDays(1).atStartOfDay(VIETNAM).toInstant();
-        requireVersionsKept(period.start(), period.end().plusDays(1), "period", asKnownAt);
-        return new Statistics(period.toString(), prov, groupBy, end, asKnownAt,
-                rows(period.start(), period.end().plusDays(1), prov, groupBy, asKnownAt == null ? Instant.now() : asKnownAt));
+        LocalDate until = period.end().plusDays(1);
+        requireVersionsKept(period.start(), until, "period", asKnownAt);
+        return new Statistics(period.toString(), prov, groupBy, until.atStartOfDay(VIETNAM).toInstant(), asKnownAt,
+                rows(period.start(), until, prov, groupBy, asKnownAt == null ? Instant.now() : asKnownAt));
     }
 
     /**
@@ -111,21 +110,18 @@ public class StatisticsService {
         if (fold[0] == null || fold[1] == null) {
             return;
         }
-        Instant kept = vn.diaspora.registry.common.SqlValues.instant(fold[0]);
-        Instant folded = vn.diaspora.registry.common.SqlValues.instant(fold[1]);
-        String why = ": the record versions written before " + LocalDate.ofInstant(kept, VIETNAM)
-                + " are no longer kept (their retention), so figures after " + LocalDate.ofInstant(folded, VIETNAM) + " and before it cannot be computed exactly";
+        Instant kept = SqlValues.instant(fold[0]);
+        Instant folded = SqlValues.instant(fold[1]);
+        LocalDate keptDay = LocalDate.ofInstant(kept, VIETNAM);
+        String why = ": the record versions written before " + keptDay + " are no longer kept (their retention), so figures after "
+                + LocalDate.ofInstant(folded, VIETNAM) + " and before it cannot be computed exactly";
+        String detail = "Figures before the record versions' retention are gone";
         if (from.atStartOfDay(VIETNAM).toInstant().isBefore(kept) && until.atStartOfDay(VIETNAM).toInstant().isAfter(folded)) {
-            throw gone(fromField, "must start on or after " + LocalDate.ofInstant(kept, VIETNAM) + why);
+            throw ProblemException.gone(detail, fromField, "must start on or after " + keptDay + why);
         }
         if (asKnownAt != null && asKnownAt.isBefore(kept) && !asKnownAt.isBefore(folded)) {
-            throw gone("asKnownAt", "must be on or after " + LocalDate.ofInstant(kept, VIETNAM) + why);
+            throw ProblemException.gone(detail, "asKnownAt", "must be on or after " + keptDay + why);
         }
-    }
-
-    private static ProblemException gone(String field, String message) {
-        return new ProblemException(ProblemException.Reason.GONE, "Figures before the record versions' retention are gone",
-                List.of(new vn.diaspora.registry.common.Problem.FieldError(field, message)));
     }
 
     /** The province asked for, or the caller's own (null: all the caller reads); 403 beyond the caller's scope. */

@@ -67,10 +67,11 @@ public class YearlyReportService {
         }
         String prov = calendar.requireProvince(province);
         LocalDate from = LocalDate.of(year, 1, 1);
-        statistics.requireVersionsKept(from, from.plusYears(1), "year", known);
+        LocalDate until = from.plusYears(1);
+        statistics.requireVersionsKept(from, until, "year", known);
         List<IndicatorFigures> figures = indicators.all().stream()
                 .map(i -> new IndicatorFigures(i.code(), i.title(), i.groupBy(), i.columns(),
-                        statistics.rows(from, from.plusYears(1), prov, i.groupBy(), known)))
+                        statistics.rows(from, until, prov, i.groupBy(), known)))
                 .toList();
         List<QuarterCompleteness> quarters = java.util.stream.IntStream.rangeClosed(1, 4)
                 .mapToObj(q -> completeness.completeness(new Period(year, q), prov, known))
