@@ -5,12 +5,15 @@
 // the unit submits again, the Department accepts it, then reads the statistics and the yearly
 // report and downloads the workbook. axe-core checks every page (WCAG 2.1 A/AA); every page is
 // kept as a screenshot. Prints what it saw as JSON.
-//   node src/test/browser/portal.mjs BASE OUT_DIR SUBMISSION_ID PERIOD BAD.xlsx GOOD.xlsx NAME
+// Issue 22: Enter in a comment decides nothing, each decision is confirmed in a panel that says
+// what will happen, F5 and Back after every POST land on a page without error, a wrong file is
+// told in Vietnamese, the row comments reach the unit, and the language switch keeps the page.
+//   node src/test/browser/portal.mjs BASE OUT_DIR SUBMISSION_ID PERIOD BAD.xlsx GOOD.xlsx NAME WRONG.xlsx
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 
-const [base, out, submission, period, badXlsx, goodXlsx, name] = process.argv.slice(2);
+const [base, out, submission, period, badXlsx, goodXlsx, name, wrongFile] = process.argv.slice(2);
 const password = 'dev-only-password';
 mkdirSync(out, { recursive: true });
 
@@ -49,6 +52,19 @@ async function visit(page, name, path) {
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
 }
 
+/** F5, then Back and Forward, after a POST: each lands on a page of the portal, never an error or JSON. */
+async function reloadAndBack(page, label) {
+  for (const step of ['reload', 'back', 'forward']) {
+    const response = step === 'reload' ? await page.reload() : step === 'back' ? await page.goBack() : await page.goForward();
+    await page.waitForLoadState('networkidle');
+    const status = response ? response.status() : 200;
+    const text = await page.locator('body').innerText();
+    if (status >= 400 || text.trimStart().startsWith('{') || (await page.locator('h1', { hasText: 'Có lỗi' }).count()) > 0) {
+      seen.problems.push(`${label} ${step}: ${status} ${text.substring(0, 200)}`);
+    }
+  }
+}
+
 try {
   const unit = await officer('officer-luc-ngan');
   await visit(unit, 'unit-periods');
@@ -61,12 +77,25 @@ try {
   seen.errorRows = await unit.locator('tr.row-ERROR').allInnerTexts();
   await visit(unit, 'unit-dry-run');
 
+  // the wrong file: a PDF named .xlsx, told in Vietnamese; F5 and Back show no error
+  await unit.locator('#file').setInputFiles(wrongFile);
+  await unit.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
+  await unit.locator('#refused').waitFor();
+  seen.wrongFile = await unit.locator('#refused').innerText();
+  await visit(unit, 'unit-wrong-file');
+  await reloadAndBack(unit, 'wrong file');
+  seen.wrongFileAfterReload = await unit.locator('#refused').count();
+
   await unit.locator('#file').setInputFiles(goodXlsx);
   await unit.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
   await unit.locator('#summary', { hasText: '0 có lỗi' }).waitFor();
   seen.goodSummary = await unit.locator('#summary').innerText();
-  await unit.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
-  await unit.getByText('Đã gửi', { exact: true }).waitFor();
+  await unit.locator('#submit-panel summary').click();
+  seen.submitConfirm = await unit.locator('#submit-what').innerText();
+  await unit.getByRole('button', { name: 'Xác nhận gửi' }).click();
+  await unit.locator('#done').waitFor();
+  seen.submitDone = await unit.locator('#done').innerText();
+  await reloadAndBack(unit, 'submit');
 
   const province = await officer('province-bac-giang');
   await visit(province, 'province-completeness', `/portal/province?period=${period}`);
@@ -75,20 +104,46 @@ try {
   await row.getByRole('link').click();
   await province.locator('#review').waitFor();
   await visit(province, 'province-review');
+  // Enter in every text field of the review decides nothing
+  const comment = province.locator('#review input[type=text]').first();
+  await comment.fill('Kiểm tra lại năm sinh');
+  await comment.press('Enter');
+  await province.waitForTimeout(1500);
+  seen.stateAfterEnter = await province.locator('#state').innerText();
+  seen.urlAfterEnter = new URL(province.url()).pathname;
+  await province.locator('#comment').fill('Đề nghị rà soát');
+  // the language switch keeps the page, its query (and the review stays reviewable)
+  await province.getByRole('button', { name: 'English' }).click();
+  await province.locator('#review').waitFor();
+  seen.reviewInEnglish = await province.locator('h1').innerText();
+  await visit(province, 'province-review-en');
+  await province.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await province.locator('#review').waitFor();
   await province.locator('#review input[type=text]').first().fill('Kiểm tra lại năm sinh');
   await province.locator('#comment').fill('Đề nghị rà soát');
-  await province.getByRole('button', { name: 'Trả lại đơn vị' }).click();
+  await province.locator('#return-panel summary').click();
+  await province.getByRole('button', { name: 'Xác nhận trả lại' }).click();
   await province.locator('#state', { hasText: 'Bị trả lại' }).waitFor();
+  seen.returnDone = await province.locator('#done').innerText();
+  await reloadAndBack(province, 'return');
 
   await unit.goto(`${base}/portal/submission?id=${submission}`);
   seen.unitSeesComment = await unit.getByText('Đề nghị rà soát').count();
-  await unit.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
-  await unit.getByText('Đã gửi', { exact: true }).waitFor();
+  seen.unitSeesRowComment = await unit.locator('#row-comments', { hasText: 'Kiểm tra lại năm sinh' }).count();
+  await visit(unit, 'unit-returned');
+  await unit.locator('#submit-panel summary').click();
+  await unit.getByRole('button', { name: 'Xác nhận gửi' }).click();
+  await unit.locator('#done').waitFor();
 
-  await province.reload();
-  await province.getByRole('button', { name: 'Duyệt báo cáo' }).click();
+  await province.goto(`${base}/portal/review?id=${submission}`);
+  await province.locator('#accept-panel summary').click();
+  seen.acceptConfirm = await province.locator('#accept-what').innerText();
+  await visit(province, 'province-review-confirm');
+  await province.getByRole('button', { name: 'Xác nhận duyệt' }).click();
   await province.locator('#state', { hasText: 'Đã duyệt' }).waitFor();
   seen.finalState = await province.locator('#state').innerText();
+  seen.acceptedSummary = await province.locator('#summary').innerText();
+  await reloadAndBack(province, 'accept');
 
   await visit(province, 'records-search', '/portal/records');
   await province.locator('#q').fill(name);

@@ -51,7 +51,8 @@ class PortalProvinceTest {
         String review = b.get("/portal/review?id=" + id, 200);
         assertTrue(review.contains("<th scope=\"row\" title=\"city\">Thành phố</th><td class=\"old\">Osaka</td><td class=\"new\">Nagoya</td>"), review);
         assertTrue(review.contains("name=\"row:PERSON:LN-1\""), "a comment field per row");
-        Response returned = b.post("/portal/review/" + id + "/return", Map.of("comment", "Xem lại", "row:PERSON:LN-2", "Thành phố chưa đúng"));
+        assertTrue(review.contains("Duyệt 2 dòng: 1 thêm mới, 1 sửa, 0 xóa"), "the confirmation says what an accept does");
+        Response returned = b.post("/portal/review/" + id + "/return", Map.of("decision", "return", "comment", "Xem lại", "row:PERSON:LN-2", "Thành phố chưa đúng"));
         assertEquals(303, returned.statusCode(), returned.asString());
         String after = b.get("/portal/review?id=" + id, 200);
         assertTrue(after.contains("Bị trả lại") && after.contains("Thành phố chưa đúng"), after);
@@ -61,9 +62,9 @@ class PortalProvinceTest {
         Browser unit = Browser.signedInAs("luc-ngan");
         String unitPage = unit.get("/portal/submission?id=" + id, 200);
         assertTrue(unitPage.contains("Xem lại"), "the unit reads the reviewer's comment");
-        assertEquals(303, unit.post("/portal/submissions/" + id + "/submit", Map.of()).statusCode());
+        assertEquals(303, unit.post("/portal/submissions/" + id + "/submit", Map.of("decision", "submit")).statusCode());
 
-        assertEquals(303, b.post("/portal/review/" + id + "/accept", Map.of()).statusCode());
+        assertEquals(303, b.post("/portal/review/" + id + "/accept", Map.of("decision", "accept")).statusCode());
         assertTrue(b.get("/portal/review?id=" + id, 200).contains("Đã duyệt"));
         assertTrue(b.get("/portal/province?period=" + period, 200).contains("Đã duyệt"));
     }
@@ -73,7 +74,7 @@ class PortalProvinceTest {
         String[] s = submitted();
         String year = s[0].substring(0, 4);
         Browser b = Browser.signedInAs("bac-giang");
-        b.post("/portal/review/" + s[1] + "/accept", Map.of());
+        assertEquals(303, b.post("/portal/review/" + s[1] + "/accept", Map.of("decision", "accept")).statusCode());
         String page = b.get("/portal/province/yearly?year=" + year, 200);
         assertTrue(page.contains("Báo cáo năm " + year) && page.contains("Người Việt Nam ở nước ngoài theo quốc gia cư trú"), page);
         String known = page.substring(page.indexOf("<strong id=\"known\">") + 19);

@@ -65,8 +65,12 @@ class PortalUnitTest {
         Response fixed = b.upload("/portal/submissions/" + id + "/upload", "bao-cao.csv", csv("P-2;Thêm;" + name + " Hai;1981;07591;JP;Kỹ sư;p2@example.org"), "text/csv");
         assertEquals(303, fixed.statusCode());
         assertTrue(b.get(page, 200).contains("2 dòng: 2 hợp lệ"), b.lastPage);
-        assertEquals(303, b.post("/portal/submissions/" + id + "/submit", Map.of()).statusCode());
-        assertTrue(b.get(page, 200).contains("Đã gửi"), b.lastPage);
+        assertEquals(400, b.post("/portal/submissions/" + id + "/submit", Map.of()).statusCode(), "only the confirm button sends");
+        assertTrue(b.get(page, 200).contains("Gửi 2 dòng cho Sở Ngoại vụ"), "the confirmation says what will happen: " + b.lastPage);
+        Response sent = b.post("/portal/submissions/" + id + "/submit", Map.of("decision", "submit"));
+        assertEquals(303, sent.statusCode());
+        String after = b.get(sent.header("Location").replaceFirst("^https?://[^/]+", ""), 200);
+        assertTrue(after.contains("Đã gửi") && after.contains("id=\"done\"") && after.contains("Đã gửi báo cáo cho Sở Ngoại vụ."), after);
     }
 
     @Test
@@ -75,8 +79,10 @@ class PortalUnitTest {
         String period = QuarterlyCycleTest.period();
         String page = b.post("/portal/unit/periods/" + period, Map.of()).header("Location");
         Response r = b.upload("/portal/submissions/" + page.substring(page.indexOf("id=") + 3) + "/upload", "bao-cao.csv", csv("P-1;Bay;Tên;1980;07591;JP;;"), "text/csv");
-        assertEquals(200, r.statusCode(), r.asString());
-        assertTrue(r.asString().contains("Tệp chưa được lưu"), r.asString());
+        assertEquals(303, r.statusCode(), "post/redirect/get: " + r.asString());
+        String shown = b.get(r.header("Location").replaceFirst("^https?://[^/]+", ""), 200);
+        assertTrue(shown.contains("Tệp chưa được lưu"), shown);
+        assertEquals(shown, b.get(r.header("Location").replaceFirst("^https?://[^/]+", ""), 200), "a reload (F5) shows the same refusal");
     }
 
     @Test

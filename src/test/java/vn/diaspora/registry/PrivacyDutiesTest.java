@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static vn.diaspora.registry.Api.ADMIN;
 import static vn.diaspora.registry.Api.AUDITOR;
 import static vn.diaspora.registry.Api.as;
@@ -52,13 +53,22 @@ class PrivacyDutiesTest {
 
     @Test
     void oneExtensionMovesTheDeadlineBy15DaysAndASecondIsRefused() {
-        String id = record(20);
+        String id = record(10);
         as(ADMIN).body(Map.of()).post(REQUESTS + "/" + id + "/acknowledge").then().statusCode(200).body("state", is("ACKNOWLEDGED"));
         as(ADMIN).body(Map.of()).post(REQUESTS + "/" + id + "/extend").then().statusCode(422).body("errors[0].field", is("text"));
         as(ADMIN).body(Map.of("text", "the archive of the district must be searched")).post(REQUESTS + "/" + id + "/extend").then()
                 .statusCode(200).body("state", is("EXTENDED")).body("overdue", is(false))
-                .body("completeBy", is(LocalDate.now().plusDays(10).toString()));
+                .body("completeBy", is(LocalDate.now().plusDays(20).toString()));
         as(ADMIN).body(Map.of("text", "more")).post(REQUESTS + "/" + id + "/extend").then().statusCode(409);
+    }
+
+    /** Issue 22: extending a request already past its 15 days cleared "overdue"; an extension comes in time or not at all. */
+    @Test
+    void anOverdueRequestCannotBeExtendedAndStaysOverdue() {
+        String id = record(20);
+        as(ADMIN).body(Map.of("text", "the archive of the district must be searched")).post(REQUESTS + "/" + id + "/extend").then()
+                .statusCode(409).contentType("application/problem+json");
+        as(ADMIN).get(REQUESTS + "/" + id).then().body("state", is("RECEIVED")).body("overdue", is(true)).body("extendedOn", nullValue());
     }
 
     @Test

@@ -198,7 +198,8 @@ class QuarterlyCycleTest {
     void noChangesIsAValidReportAndCompletenessCountsIt() {
         String period = period();
         String id = open(YEN_THE, period);
-        as(YEN_THE).post("/api/v1/submissions/" + id + "/submit").then().statusCode(200);
+        as(YEN_THE).post("/api/v1/submissions/" + id + "/submit").then().statusCode(409).body("errors.code", hasItem("NO_ROWS"));
+        as(YEN_THE).post("/api/v1/submissions/" + id + "/submit?noChanges=true").then().statusCode(200);
         as(BAC_GIANG).post("/api/v1/submissions/" + id + "/accept").then().statusCode(200).body("itemCount", is(0));
         open(LUC_NGAN, period); // a draft is not a report
         as(BAC_GIANG).get("/api/v1/periods/" + period + "/completeness").then().statusCode(200)
@@ -224,7 +225,7 @@ class QuarterlyCycleTest {
                 .body("units", hasItem("07210")).body("units.size()", is(58)).body("configured", is(false));
         Object existing = as(commune).get("/api/v1/periods/" + period + "/submissions").then().extract().path("items.id[0]");
         String id = existing != null ? existing.toString() : open(commune, period);
-        as(commune).post("/api/v1/submissions/" + id + "/submit");
+        as(commune).post("/api/v1/submissions/" + id + "/submit?noChanges=true");
         as(BAC_GIANG).get("/api/v1/periods/" + period + "/completeness").then().statusCode(200)
                 .body("units.find { it.unitCode == '07210' }.onTime", is(true))
                 .body("units.find { it.unitCode == '07210' }.late", is(false))
@@ -249,10 +250,10 @@ class QuarterlyCycleTest {
         String id = open(LUC_NGAN, period());
         as(BAC_GIANG).post("/api/v1/submissions/" + id + "/accept").then().statusCode(409).body("errors[0].field", is("state"));
         as(BAC_GIANG).body(Map.of("comment", "x")).post("/api/v1/submissions/" + id + "/return").then().statusCode(409);
-        as(BAC_GIANG).post("/api/v1/submissions/" + id + "/submit").then().statusCode(403);
-        as(YEN_THE).post("/api/v1/submissions/" + id + "/submit").then().statusCode(404); // another unit's submission is not visible
-        submit(id);
-        as(LUC_NGAN).post("/api/v1/submissions/" + id + "/submit").then().statusCode(409);
+        as(BAC_GIANG).post("/api/v1/submissions/" + id + "/submit?noChanges=true").then().statusCode(403);
+        as(YEN_THE).post("/api/v1/submissions/" + id + "/submit?noChanges=true").then().statusCode(404); // another unit's submission is not visible
+        as(LUC_NGAN).post("/api/v1/submissions/" + id + "/submit?noChanges=true").then().statusCode(200).body("state", is("SUBMITTED"));
+        as(LUC_NGAN).post("/api/v1/submissions/" + id + "/submit?noChanges=true").then().statusCode(409);
         as(BAC_GIANG).body(Map.of("comment", " ")).post("/api/v1/submissions/" + id + "/return").then().statusCode(422)
                 .body("errors[0].field", is("comment"));
         as(Api.READER).get("/api/v1/submissions/" + id).then().statusCode(403);

@@ -68,8 +68,7 @@ public class DevSignIn {
     @Path("/language")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response language(@RestForm String to, @RestForm String back) {
-        String path = back != null && Portal.isPortal(back) && !back.contains("//") ? back : Portal.ROOT;
-        return Response.seeOther(java.net.URI.create(path)).cookie(cookie(Portal.LANGUAGE_COOKIE, "en".equals(to) ? "en" : "vi", 365 * 24 * 3600)).build();
+        return Response.seeOther(Portal.back(back)).cookie(cookie(Portal.LANGUAGE_COOKIE, "en".equals(to) ? "en" : "vi", 365 * 24 * 3600)).build();
     }
 
     private void requireEnabled() {

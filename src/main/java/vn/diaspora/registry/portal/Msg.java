@@ -276,8 +276,6 @@ public interface Msg {
     @Message("Tìm")
     String search();
 
-    @Message("{count} kết quả")
-    String results(int count);
 
     @Message("Nơi ở")
     String place();
@@ -338,4 +336,70 @@ public interface Msg {
 
     @Message("Lưu dòng")
     String saveRow();
+
+    @Message("{#when what}{#is 'UPLOADED'}Đã lưu tệp và kiểm tra các dòng. Xem kết quả bên dưới.{#is 'SUBMITTED'}Đã gửi báo cáo cho Sở Ngoại vụ.{#is 'ACCEPTED'}Đã duyệt báo cáo: các thay đổi đã được ghi vào cơ sở dữ liệu.{#is 'RETURNED'}Đã trả lại báo cáo cho đơn vị kèm ý kiến.{#is 'ROW_SAVED'}Đã lưu dòng và kiểm tra lại.{#is 'NOT_DUPLICATE'}Đã ghi nhận: không phải cùng một người.{#is 'UPDATE_EXISTING'}Dòng đã chuyển thành cập nhật hồ sơ đã có.{#else}{/when}")
+    String done(String what);
+
+    @Message("Duyệt {rows} dòng: {creates} thêm mới, {updates} sửa, {deletes} xóa. Các thay đổi được ghi ngay vào cơ sở dữ liệu; ý kiến từng dòng đã ghi được lưu cùng báo cáo.")
+    String confirmAccept(int rows, long creates, long updates, long deletes);
+
+    @Message("Xác nhận duyệt")
+    String confirmAcceptButton();
+
+    @Message("Trả lại báo cáo cho đơn vị {unit} với ý kiến chung và ý kiến từng dòng đã ghi. Không dòng nào được ghi vào cơ sở dữ liệu; đơn vị sửa rồi gửi lại.")
+    String confirmReturn(String unit);
+
+    @Message("Xác nhận trả lại")
+    String confirmReturnButton();
+
+    @Message("Gửi {rows} dòng cho Sở Ngoại vụ. Sau khi gửi, đơn vị không sửa được báo cáo cho đến khi Sở trả lại.")
+    String confirmSubmit(int rows);
+
+    @Message("Xác nhận gửi")
+    String confirmSubmitButton();
+
+    @Message("Lọc danh sách")
+    String recordsFilter();
+
+    @Message("Quốc gia")
+    String countryFilter();
+
+    @Message("Tình trạng")
+    String statusFilter();
+
+    @Message("Tất cả")
+    String any();
+
+    @Message("Xem danh sách")
+    String showList();
+
+    @Message("Quê quán")
+    String hometown();
+
+    @Message("Không có hồ sơ nào.")
+    String noRecords();
+
+    @Message("Trang sau")
+    String nextPage();
+
+    @Message("Hồ sơ được sửa")
+    String touches();
+
+    @Message("Quý này đơn vị không có thay đổi")
+    String noChanges();
+
+    @Message("Gửi báo cáo không có dòng nào: đơn vị xác nhận quý này không có người, hội đoàn, doanh nghiệp hay đóng góp nào cần thêm, sửa hoặc xóa. Báo cáo vẫn được tính là đã báo cáo.")
+    String confirmNoChanges();
+
+    @Message("Ý kiến chung là bắt buộc khi trả lại.")
+    String returnNeedsComment();
+
+    @Message("Ý kiến của Sở cho từng dòng")
+    String rowComments();
+
+    @Message("Tải kết quả kiểm tra và ý kiến (Excel)")
+    String downloadFindings();
+
+    @Message("Kết quả kiểm tra lúc duyệt, lưu cùng báo cáo (không kiểm tra lại).")
+    String decidedFindings();
 }

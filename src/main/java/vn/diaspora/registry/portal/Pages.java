@@ -28,7 +28,8 @@ class Pages {
         // Vietnamese unless the officer chose English
         io.vertx.core.http.Cookie chosen = request.getCookie(Portal.LANGUAGE_COOKIE);
         java.util.Locale locale = chosen != null && chosen.getValue().equals("en") ? java.util.Locale.ENGLISH : Portal.VIETNAMESE;
-        return page.setLocale(locale).data("lang", locale.getLanguage()).data("path", request.path())
+        return page.setLocale(locale).data("lang", locale.getLanguage()).data("path", request.uri())
+                .data("done", java.util.Optional.ofNullable(Portal.Done.of(request.getParam("done"))).map(Enum::name).orElse(null))
                 .data("signedIn", signedIn)
                 .data("unitOfficer", signedIn && caller.is(Roles.UNIT_OFFICER))
                 .data("provinceOfficer", signedIn && caller.is(Roles.PROVINCE_OFFICER));

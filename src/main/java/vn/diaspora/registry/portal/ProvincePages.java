@@ -22,6 +22,7 @@ import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowComment;
 import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
+import vn.diaspora.registry.quarterly.QuarterlyViews.RowActions;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.report.CompletenessService;
 import vn.diaspora.registry.report.CompletenessService.Completeness;
@@ -45,7 +46,8 @@ public class ProvincePages {
     static class Templates {
         static native TemplateInstance completeness(Completeness completeness, List<Completeness> trend, List<String> periods);
 
-        static native TemplateInstance review(SubmissionView submission, ValidationReport report, List<ReviewRows.Row> rows, boolean more);
+        static native TemplateInstance review(SubmissionView submission, ValidationReport report, List<ReviewRows.Row> rows, boolean more,
+                                              RowActions actions);
     }
 
     static final int TREND = 8;
@@ -81,24 +83,31 @@ public class ProvincePages {
         }
         SubmissionView s = quarterly.get(id);
         ValidationReport report = s.itemCount() > 0 ? quarterly.validate(id) : null;
-        List<ReviewRows.Row> rows = reviewRows.of(id, report);
-        return pages.render(Templates.review(s, report, rows, s.itemCount() > rows.size()));
+        List<ReviewRows.Row> rows = reviewRows.of(s, report);
+        return pages.render(Templates.review(s, report, rows, s.itemCount() > rows.size(), quarterly.rowsByAction(id)));
     }
 
     @POST
     @Path("/review/{id}/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        Portal.requireDecision("accept", form.getFirst("decision"));
         quarterly.accept(id, rowComments(form));
-        return Portal.seeOther("/portal/review?id=" + id);
+        return Portal.seeOther("/portal/review?id=" + id + Portal.done(Portal.Done.ACCEPTED));
     }
 
     @POST
     @Path("/review/{id}/return")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response returnToUnit(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
-        quarterly.returnToUnit(id, form.getFirst("comment"), rowComments(form));
-        return Portal.seeOther("/portal/review?id=" + id);
+        Portal.requireDecision("return", form.getFirst("decision"));
+        String comment = form.getFirst("comment");
+        if (comment == null || comment.isBlank()) {
+            throw ProblemException.invalid(List.of(new vn.diaspora.registry.common.Problem.FieldError("comment", "required",
+                    vn.diaspora.registry.common.ErrorCode.REQUIRED)));
+        }
+        quarterly.returnToUnit(id, comment.strip(), rowComments(form));
+        return Portal.seeOther("/portal/review?id=" + id + Portal.done(Portal.Done.RETURNED));
     }
 
     /** The form's row comments: a field "row:KIND:rowKey" per row, kept when written in. */

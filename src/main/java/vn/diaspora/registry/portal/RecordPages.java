@@ -18,10 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import vn.diaspora.registry.common.ETags;
-import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.ProblemException;
-import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.quarterly.ItemColumns;
+import vn.diaspora.registry.quarterly.RowCells;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.record.RecordServices;
@@ -36,20 +35,15 @@ import static vn.diaspora.registry.security.Roles.PROVINCE_OFFICER;
 import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
 
 /**
- * Records for officers: the same name search as the API (typos and missing diacritics forgiven),
- * a record with its history, and a change of its fields under the API's rules (the version read
- * goes back as If-Match; a record changed meanwhile is not overwritten, and the page says so).
- * The search is posted, so that names never stand in a URL, a log or the browser's history.
+ * A record for officers: its fields as officials know them, its history, and a change of its
+ * fields under the API's rules (the version read goes back as If-Match; a record changed
+ * meanwhile is not overwritten, and the page says so).
  */
 @Path(Portal.ROOT)
 @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER})
 public class RecordPages {
-    /** The kinds an officer searches here. */
+    /** The kinds an officer reads and changes here. */
     static final List<RecordKind> KINDS = List.of(RecordKind.PERSON, RecordKind.ASSOCIATION, RecordKind.BUSINESS);
-
-    /** A found record: its id, name and where it is. */
-    public record Found(UUID id, String name, String place) {
-    }
 
     /** A field of a record: its path in the data, the template's header for it, its value as text, and whether a text box can change it. */
     public record Field(String path, String label, String value, boolean editable) {
@@ -57,10 +51,8 @@ public class RecordPages {
 
     @CheckedTemplate(basePath = "portal")
     static class Templates {
-        static native TemplateInstance records(List<RecordKind> kinds, RecordKind kind, String q, List<Found> found);
-
         static native TemplateInstance record(RecordKind kind, String sheetName, UUID id, int version, List<Field> fields,
-                                              List<VersionView> history, boolean stale, boolean saved);
+                                              Map<String, List<String>> choices, List<VersionView> history, boolean stale, boolean saved);
     }
 
     @Inject
@@ -69,34 +61,10 @@ public class RecordPages {
     ObjectMapper json;
     @Inject
     Pages pages;
-
-    @GET
-    @Path("/records")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance searchForm() {
-        return pages.render(Templates.records(KINDS, RecordKind.PERSON, "", null));
-    }
-
-    @POST
-    @Path("/records")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance search(MultivaluedMap<String, String> form) {
-        RecordKind kind = kind(form.getFirst("kind"));
-        String q = form.getFirst("q") == null ? "" : form.getFirst("q").strip();
-        Params.Paging paging = new Params.Paging();
-        paging.limit = "20";
-        List<Found> found = services.of(kind).list(q, paging, new Where()).items().stream().map(this::found).toList();
-        return pages.render(Templates.records(KINDS, kind, q, found));
-    }
-
-    private Found found(RecordView<?> view) {
-        Map<String, String> data = ReviewRows.flat(json.valueToTree(view.data()));
-        String name = data.getOrDefault("fullName", data.getOrDefault("name", ""));
-        String place = String.join(" · ", java.util.stream.Stream.of(data.get("hometownCode"), data.get("country"), data.get("city"))
-                .filter(s -> s != null && !s.isBlank()).toList());
-        return new Found(view.id(), name, place);
-    }
+    @Inject
+    RowCells cells;
+    @Inject
+    Values values;
 
     @GET
     @Path("/record")
@@ -112,9 +80,17 @@ public class RecordPages {
         RecordService<?, ?> records = services.of(kind);
         RecordView<?> view = records.get(id);
         JsonNode data = json.valueToTree(view.data());
-        List<Field> fields = ReviewRows.flat(data).entrySet().stream()
-                .map(e -> new Field(e.getKey(), ItemColumns.label(kind, e.getKey()), e.getValue(), editable(data, e.getKey()))).toList();
-        return pages.render(Templates.record(kind, ItemColumns.SHEETS.get(kind), id, view.version(), fields, records.history(id), stale, saved));
+        List<Field> fields = Values.inTemplateOrder(kind, ReviewRows.flat(data).entrySet(), Map.Entry::getKey).stream()
+                .map(e -> new Field(e.getKey(), ItemColumns.label(kind, e.getKey()), shown(kind, e.getKey(), e.getValue()), editable(data, e.getKey())))
+                .toList();
+        return pages.render(Templates.record(kind, ItemColumns.SHEETS.get(kind), id, view.version(), fields, cells.choices(kind),
+                records.history(id), stale, saved));
+    }
+
+    /** A field's value as the page shows it: a template column's as its cell (a choice of its dropdown), another as Values tells it. */
+    private String shown(RecordKind kind, String path, String value) {
+        ItemColumns.Column column = ItemColumns.column(kind, path);
+        return column != null ? cells.cell(column, value) : values.shown(kind, path, value);
     }
 
     /** Changes the fields the officer changed (a merge patch with the version they read); a stale version shows the record as it is now. */
@@ -128,10 +104,13 @@ public class RecordPages {
         JsonNode current = json.valueToTree(records.get(id).data());
         ObjectNode patch = json.createObjectNode();
         Map<String, String> before = ReviewRows.flat(current);
-        form.forEach((name, values) -> {
-            if (name.startsWith("f:") && before.containsKey(name.substring(2)) && editable(current, name.substring(2)) && !values.isEmpty()
-                    && !values.get(0).strip().equals(before.get(name.substring(2)))) {
-                put(patch, current, name.substring(2), values.get(0).strip());
+        form.forEach((name, typed) -> {
+            String path = name.substring(Math.min(2, name.length()));
+            if (name.startsWith("f:") && before.containsKey(path) && editable(current, path) && !typed.isEmpty()
+                    && !typed.get(0).strip().equals(shown(kind, path, before.get(path)))) {
+                ItemColumns.Column column = ItemColumns.column(kind, path);
+                String text = typed.get(0).strip();
+                put(patch, current, path, column == null ? text : cells.value(column, text));
             }
         });
         String version = form.getFirst("version");
@@ -190,7 +169,7 @@ public class RecordPages {
         return node.isValueNode() || node.isNull() || node.isMissingNode();
     }
 
-    private static RecordKind kind(String name) {
+    static RecordKind kind(String name) {
         return KINDS.stream().filter(k -> k.collection().equals(name) || k.name().equalsIgnoreCase(name == null ? "" : name)).findFirst()
                 .orElseThrow(() -> ProblemException.badParameter("kind", "persons, associations or businesses"));
     }

@@ -73,7 +73,7 @@ public class ReportPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance statistics(@QueryParam("period") String period) {
         List<Period> recent = UnitPages.recentPeriods(LocalDate.now(Clocks.VIETNAM), 8);
-        Period p = period == null || period.isBlank() ? recent.get(0) : Period.parse(period);
+        Period p = period == null || period.isBlank() ? recent.get(1) : Period.parse(period);  // by default the last finished quarter
         List<Chart> charts = CHARTS.stream().map(by -> Chart.of(statistics.statistics(p, null, by, null))).toList();
         return pages.render(Templates.statistics(p.toString(), recent.stream().map(Period::toString).toList(), charts));
     }
@@ -82,6 +82,9 @@ public class ReportPages {
     @Path("/province/statistics.csv")
     @Produces("text/csv; charset=UTF-8")
     public Response statisticsCsv(@QueryParam("period") String period, @QueryParam("groupBy") String groupBy) {
+        if (period == null || groupBy == null) {
+            throw ProblemException.badParameter(period == null ? "period" : "groupBy", "required");
+        }
         Statistics s = statistics.statistics(Period.parse(period), null, Params.enumValue("groupBy", groupBy, GroupBy.class), null);
         String csv = "\ufeffMã;Tên;Số lượng cuối kỳ;Tăng trong kỳ;Cập nhật trong kỳ;Giảm trong kỳ;Tổng giá trị\r\n" + s.rows().stream()
                 .map(r -> String.join(";", cell(r.key()), cell(r.label()), String.valueOf(r.count()), String.valueOf(r.added()),

@@ -11,7 +11,9 @@ import vn.diaspora.registry.quarterly.ItemColumns;
 import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
+import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
+import vn.diaspora.registry.quarterly.Submission;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.record.RecordServices;
@@ -21,7 +23,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,8 +40,9 @@ class ReviewRows {
     public record Change(String field, String label, String old, String now) {
     }
 
+    /** {@code target}: the record an UPDATE or DELETE row touches, as officials tell persons apart (name, birth year, hometown). */
     public record Row(int position, RecordKind kind, String sheetName, String rowKey, String action, String sheet, Integer line, String level,
-                      List<RowReport> findings, List<Change> changes, String reason, String reviewComment) {
+                      List<RowReport> findings, List<Change> changes, String reason, String reviewComment, java.util.UUID recordId, String target) {
         public String commentField() {
             return "row:" + kind + ":" + rowKey;
         }
@@ -52,20 +54,25 @@ class ReviewRows {
     ObjectMapper json;
     @Inject
     RecordServices services;
+    @Inject
+    Values values;
 
-    List<Row> of(java.util.UUID submission, ValidationReport report) {
+    List<Row> of(SubmissionView submission, ValidationReport report) {
+        boolean accepted = submission.state() == Submission.State.ACCEPTED;
         Params.Paging paging = new Params.Paging();
         paging.limit = String.valueOf(SHOWN);
         Map<String, List<RowReport>> findings = report == null ? Map.of() : report.findings().stream()
                 .collect(Collectors.groupingBy(f -> f.kind() + ":" + f.rowKey(), LinkedHashMap::new, Collectors.toList()));
         List<Row> rows = new ArrayList<>();
-        for (ItemView item : quarterly.items(submission, paging).items()) {
+        for (ItemView item : quarterly.items(submission.id(), paging).items()) {
             List<RowReport> own = findings.getOrDefault(item.kind() + ":" + item.rowKey(), List.of());
             String level = own.stream().map(RowReport::level).filter("ERROR"::equals).findAny()
                     .or(() -> own.stream().map(RowReport::level).filter("WARNING"::equals).findAny()).orElse("OK");
-            JsonNode current = item.recordId() == null ? NullNode.instance : current(item.kind(), item.recordId());
+            JsonNode current = item.recordId() == null ? NullNode.instance
+                    : accepted ? asBefore(item.kind(), item.recordId(), item.baseVersion()) : current(item.kind(), item.recordId());
             rows.add(new Row(item.position(), item.kind(), ItemColumns.SHEETS.get(item.kind()), item.rowKey(), item.action().name(), item.sheet(), item.line(), level,
-                    own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(item.kind(), current, item.data()), item.reason(), item.reviewComment()));
+                    own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(item.kind(), current, item.data()), item.reason(), item.reviewComment(),
+                    item.recordId(), target(item.kind(), current)));
         }
         return rows;
     }
@@ -79,19 +86,66 @@ class ReviewRows {
         }
     }
 
-    /** The fields the row sets, each with the record's value now; for a new record every field it fills. */
-    static List<Change> changes(RecordKind kind, JsonNode current, JsonNode row) {
+    /** Who or what a record is, in a few words: its name, then a person's birth year and hometown, or the country. */
+    String target(RecordKind kind, JsonNode record) {
+        if (record == null || record.isNull() || record.isMissingNode()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String field : List.of("fullName", "name")) {
+            if (record.hasNonNull(field)) {
+                parts.add(record.get(field).asText());
+            }
+        }
+        if (record.hasNonNull("birthYear")) {
+            parts.add(record.get("birthYear").asText());
+        } else if (record.hasNonNull("birthDate")) {
+            parts.add(record.get("birthDate").asText().substring(0, 4));
+        }
+        for (String field : List.of("hometownCode", "country")) {
+            if (record.hasNonNull(field)) {
+                parts.add(values.shown(kind, field, record.get(field).asText()));
+                break;
+            }
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** The record as the row found it (its base version): an accepted row's record now holds the row's own values. */
+    private JsonNode asBefore(RecordKind kind, java.util.UUID id, Integer version) {
+        try {
+            return services.of(kind).history(id).stream().filter(v -> version != null && v.version() == version)
+                    .map(v -> v.snapshot()).findFirst().orElse(NullNode.instance);
+        } catch (vn.diaspora.registry.common.ProblemException gone) {
+            return NullNode.instance;
+        }
+    }
+
+    /**
+     * The fields the row sets, each with the record's value now; for a new record every field it
+     * fills. In the template's order, each value as officials know it (Values).
+     */
+    List<Change> changes(RecordKind kind, JsonNode current, JsonNode row) {
         Map<String, String> before = flat(current);
         Map<String, String> after = flat(row);
         List<Change> changes = new ArrayList<>();
-        for (String field : row == null || row.isNull() ? before.keySet() : new TreeSet<>(after.keySet())) {
+        for (String field : Values.inTemplateOrder(kind, row == null || row.isNull() ? before.keySet() : after.keySet(), f -> f)) {
             String old = before.getOrDefault(field, "");
             String now = row == null || row.isNull() ? "" : after.getOrDefault(field, "");
             if (!old.equals(now)) {
-                changes.add(new Change(field, ItemColumns.label(kind, field), old, now));
+                changes.add(new Change(field, ItemColumns.label(kind, field), values.shown(kind, field, old), values.shown(kind, field, now)));
             }
         }
         return changes;
+    }
+
+    /** Each field of a row beside the same field of a record, both as officials know them, in the template's order. */
+    List<Change> sideBySide(RecordKind kind, JsonNode record, JsonNode row) {
+        Map<String, String> existing = flat(record);
+        Map<String, String> fields = flat(row);
+        return Values.inTemplateOrder(kind, fields.keySet(), f -> f).stream()
+                .map(f -> new Change(f, ItemColumns.label(kind, f), values.shown(kind, f, existing.getOrDefault(f, "")), values.shown(kind, f, fields.get(f))))
+                .toList();
     }
 
     /** A JSON object as dotted field paths and their text (lists joined with "; "). */

@@ -54,7 +54,8 @@ public class RowPages {
     @CheckedTemplate(basePath = "portal")
     static class Templates {
         static native TemplateInstance row(UUID submission, ItemView row, String sheetName, Map<String, String> cells,
-                                           List<RowReport> findings, List<Duplicate> duplicates, List<FieldError> refused);
+                                           Map<String, List<String>> choices, List<RowReport> findings, List<Duplicate> duplicates,
+                                           List<FieldError> refused);
     }
 
     @Inject
@@ -70,13 +71,20 @@ public class RowPages {
     @Inject
     ObjectMapper json;
     @Inject
+    Refusals refusals;
+    @Inject
+    ReviewRows reviewRows;
+    @Inject
     Pages pages;
 
     @GET
     @Path("/row")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance row(@QueryParam("id") UUID id, @QueryParam("kind") String kind, @QueryParam("key") String key) {
-        return page(id, Params.enumValue("kind", kind, RecordKind.class), key, null, List.of());
+    public TemplateInstance row(@QueryParam("id") UUID id, @QueryParam("kind") String kind, @QueryParam("key") String key,
+                                @QueryParam("refused") String refused) {
+        Refusals.Refusal refusal = id == null ? null : refusals.find(refused, id);
+        return page(id, Params.enumValue("kind", kind, RecordKind.class), key, refusal == null ? null : refusal.cells(),
+                refusal == null ? List.of() : refusal.errors());
     }
 
     private TemplateInstance page(UUID id, RecordKind kind, String key, Map<String, String> cells, List<FieldError> refused) {
@@ -89,14 +97,11 @@ public class RowPages {
         for (RowReport f : findings) {
             if (f.personId() != null) {
                 RecordView<?> person = services.of(RecordKind.PERSON).get(f.personId());
-                List<ReviewRows.Change> fields = new ArrayList<>();
-                Map<String, String> existing = ReviewRows.flat(json.valueToTree(person.data()));
-                ReviewRows.flat(row.data()).forEach((field, value) ->
-                        fields.add(new ReviewRows.Change(field, ItemColumns.label(kind, field), existing.getOrDefault(field, ""), value)));
-                duplicates.add(new Duplicate(person.id(), person.version(), fields));
+                duplicates.add(new Duplicate(person.id(), person.version(), reviewRows.sideBySide(kind, json.valueToTree(person.data()), row.data())));
             }
         }
-        return pages.render(Templates.row(id, row, ItemColumns.SHEETS.get(kind), cells != null ? cells : rowCells.of(row), findings, duplicates, refused));
+        return pages.render(Templates.row(id, row, ItemColumns.SHEETS.get(kind), cells != null ? cells : rowCells.of(row),
+                rowCells.choices(kind), findings, duplicates, refused));
     }
 
     /** The mended cells, read by the file rules; problems show on the row's page, nothing stored. */
@@ -104,7 +109,7 @@ public class RowPages {
     @Path("/submissions/{id}/row")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Object mend(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+    public Response mend(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
         RecordKind kind = Params.enumValue("kind", form.getFirst("kind"), RecordKind.class);
         String key = form.getFirst("key");
         ItemView row = quarterly.item(id, kind, key);
@@ -120,9 +125,10 @@ public class RowPages {
             if (e.reason() != ProblemException.Reason.INVALID && e.reason() != ProblemException.Reason.MALFORMED) {
                 throw e;
             }
-            return Response.status(422).type(MediaType.TEXT_HTML_TYPE).entity(page(id, kind, key, cells, e.errors())).build();
+            UUID refusal = refusals.keep(id, new Refusals.Refusal(e.errors(), cells));
+            return Portal.seeOther("/portal/row?id=" + id + "&kind=" + kind + "&key=" + Portal.urlEncode(key) + "&refused=" + refusal);
         }
-        return Portal.seeOther(UnitPages.pageOf(id));
+        return Portal.seeOther(UnitPages.pageOf(id) + Portal.done(Portal.Done.ROW_SAVED));
     }
 
     @POST
@@ -130,7 +136,7 @@ public class RowPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response notDuplicate(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
         quarterly.notDuplicate(id, Params.enumValue("kind", form.getFirst("kind"), RecordKind.class), form.getFirst("key"), person(form));
-        return Portal.seeOther(UnitPages.pageOf(id));
+        return Portal.seeOther(UnitPages.pageOf(id) + Portal.done(Portal.Done.NOT_DUPLICATE));
     }
 
     /** The row becomes a change of the existing person (its fields over the person's), based on the version shown. */
@@ -145,7 +151,7 @@ public class RowPages {
         cells.put(headers.get(2), person(form).toString());
         cells.put(headers.get(3), digits(form.getFirst("version")));
         store(id, kind, cells);
-        return Portal.seeOther(UnitPages.pageOf(id));
+        return Portal.seeOther(UnitPages.pageOf(id) + Portal.done(Portal.Done.UPDATE_EXISTING));
     }
 
     private void store(UUID id, RecordKind kind, Map<String, String> cells) {

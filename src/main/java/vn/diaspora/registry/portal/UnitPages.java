@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.diaspora.registry.common.Clocks;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
@@ -24,6 +25,7 @@ import vn.diaspora.registry.quarterly.ItemTemplate;
 import vn.diaspora.registry.quarterly.Period;
 import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.Event;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
 import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
@@ -39,7 +41,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static vn.diaspora.registry.security.Roles.UNIT_OFFICER;
@@ -63,7 +67,8 @@ public class UnitPages {
         static native TemplateInstance periods(String unit, List<PeriodRow> periods);
 
         static native TemplateInstance submission(SubmissionView submission, ValidationReport report, List<RowReport> findings,
-                                                  boolean onlyErrors, boolean editable, List<Event> reviews, List<FieldError> refused);
+                                                  boolean onlyErrors, boolean editable, List<Event> reviews, List<ItemView> commented,
+                                                  Map<Integer, String> comments, List<FieldError> refused);
     }
 
     static final int PERIODS_SHOWN = 8;
@@ -78,6 +83,8 @@ public class UnitPages {
     UploadGate uploads;
     @Inject
     Caller caller;
+    @Inject
+    Refusals refusals;
     @Inject
     Pages pages;
 
@@ -130,11 +137,12 @@ public class UnitPages {
     @GET
     @Path("/submission")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance submission(@QueryParam("id") UUID id, @QueryParam("only") String only) {
+    public TemplateInstance submission(@QueryParam("id") UUID id, @QueryParam("only") String only, @QueryParam("refused") String refused) {
         if (id == null) {
             throw ProblemException.badParameter("id", "required");
         }
-        return page(id, "errors".equals(only), List.of());
+        Refusals.Refusal refusal = refusals.find(refused, id);
+        return page(id, "errors".equals(only), refusal == null ? List.of() : refusal.errors());
     }
 
     static String pageOf(UUID id) {
@@ -148,16 +156,19 @@ public class UnitPages {
         List<RowReport> findings = report == null ? List.of()
                 : report.findings().stream().filter(f -> !onlyErrors || f.level().equals("ERROR")).toList();
         List<Event> reviews = quarterly.events(id).stream().filter(e -> e.comment() != null).toList();
-        return pages.render(Templates.submission(s, report, findings, onlyErrors, editable, reviews, refused));
+        List<ItemView> commented = quarterly.commentedRows(id);
+        Map<Integer, String> comments = new HashMap<>();
+        commented.forEach(row -> comments.put(row.position(), row.reviewComment()));
+        return pages.render(Templates.submission(s, report, findings, onlyErrors, editable, reviews, commented, comments, refused));
     }
 
     @POST
     @Path("/submissions/{id}/upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    public Object upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm String kind) {
+    public Response upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm String kind) {
         if (file == null || file.size() == 0) {
-            return page(id, false, List.of(new FieldError("file", "—", null)));
+            return refused(id, List.of(new FieldError("file", "the file is empty", ErrorCode.EMPTY_FILE)));
         }
         RecordKind csvKind = Params.enumValue("kind", kind == null || kind.isBlank() ? null : kind, RecordKind.class);
         try (InputStream body = Files.newInputStream(file.uploadedFile())) {
@@ -166,19 +177,37 @@ public class UnitPages {
             if (e.reason() != ProblemException.Reason.INVALID && e.reason() != ProblemException.Reason.MALFORMED) {
                 throw e;
             }
-            return page(id, false, e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage(), null)) : e.errors());
+            return refused(id, e.errors().isEmpty() ? List.of(new FieldError("file", e.getMessage(), null)) : e.errors());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Portal.seeOther(pageOf(id));
+        return Portal.seeOther(pageOf(id) + Portal.done(Portal.Done.UPLOADED));
+    }
+
+    /** Back to the report's page, which shows why the file was refused (also on a reload). */
+    private Response refused(UUID id, List<FieldError> errors) {
+        return Portal.seeOther(pageOf(id) + "&refused=" + refusals.keep(id, new Refusals.Refusal(errors, Map.of())));
     }
 
     @POST
     @Path("/submissions/{id}/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(@PathParam("id") UUID id) {
-        quarterly.submit(id);
-        return Portal.seeOther(pageOf(id));
+    public Response submit(@PathParam("id") UUID id, @RestForm String decision, @RestForm boolean noChanges) {
+        Portal.requireDecision("submit", decision);
+        quarterly.submit(id, noChanges);
+        return Portal.seeOther(pageOf(id) + Portal.done(Portal.Done.SUBMITTED));
+    }
+
+    @GET
+    @Path("/submissions/{id}/findings.xlsx")
+    @Produces(SpreadsheetText.XLSX)
+    public Response findingsXlsx(@PathParam("id") UUID id) {
+        SubmissionView s = quarterly.get(id);
+        ValidationReport report = s.itemCount() > 0 ? quarterly.validate(id) : null;
+        List<ItemView> commented = quarterly.commentedRows(id);
+        jakarta.ws.rs.core.StreamingOutput out = o -> FindingsXlsx.write(report, commented, o);
+        return Response.ok(out, SpreadsheetText.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"ket-qua-kiem-tra-" + s.period() + "-" + s.unitCode() + ".xlsx\"").build();
     }
 
     @GET

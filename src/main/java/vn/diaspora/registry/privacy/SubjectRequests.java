@@ -117,7 +117,13 @@ public class SubjectRequests {
         if (step == null || step.text() == null) {
             throw ProblemException.invalid("text", "required: why the request needs more time (it is told to the person)");
         }
-        r.extendedOn = day(validation.valid(step), r);
+        LocalDate on = day(validation.valid(step), r);
+        LocalDate due = legal.completeBy(r.receivedOn, false);
+        if (on.isAfter(due)) {
+            // an extension is decided within the first 15 days; one decided later would hide that the request is late
+            throw conflict(r, "the 15 days ran out on " + due + ": an extension must be decided by then; complete the request (it stays late)");
+        }
+        r.extendedOn = on;
         r.extensionReason = step.text();
         return changed(r);
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import vn.diaspora.registry.association.AssociationData;
+import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.contribution.ContributionData;
 import vn.diaspora.registry.person.PersonData.Category;
 import vn.diaspora.registry.person.PersonData.ResidenceStatus;
@@ -78,8 +79,19 @@ public class CodeLists {
     @Inject
     EntityManager em;
 
-    /** Every list, in the template's order. */
+    /** Every list, in the template's order. Reference data, which the service never writes: read once. */
+    private volatile Map<String, List<Choice>> all;
+
     Map<String, List<Choice>> all() {
+        Map<String, List<Choice>> read = all;
+        if (read == null) {
+            read = read();
+            all = read;
+        }
+        return read;
+    }
+
+    private Map<String, List<Choice>> read() {
         Map<String, List<Choice>> lists = new LinkedHashMap<>(FIXED);
         @SuppressWarnings("unchecked")
         List<Object[]> countries = em.createNativeQuery("SELECT code, name_vi FROM country ORDER BY name_vi").getResultList();
@@ -92,8 +104,12 @@ public class CodeLists {
         return lists;
     }
 
-    /** The code a cell of a coded column means: its code, its label, or "label (CODE)"; else the text as it is. */
-    static String code(String list, String text) {
+    /**
+     * The code a cell of a coded column means: its code, its label, or "label (CODE)"; a country
+     * or a commune typed by its name (with or without diacritics, "Nhat Ban") when only one has
+     * that name; else the text as it is, which the record's rules then refuse by name.
+     */
+    public String code(String list, String text) {
         Matcher m = TRAILING_CODE.matcher(text);
         if (m.matches()) {
             return m.group(1);
@@ -103,7 +119,75 @@ public class CodeLists {
                 return c.code();
             }
         }
+        if (list.equals("country") || list.equals("hometown")) {
+            String named = byName().getOrDefault(list, Map.of()).get(Text.fold(text));
+            if (named != null) {
+                return named;
+            }
+        }
         return list.equals("country") ? text.toUpperCase(Locale.ROOT) : text;
+    }
+
+    /**
+     * How a coded value reads to an official: a label of a fixed list ("Nữ"), a country or a
+     * hometown as its name with the code ("Hàn Quốc (KR)", "Xã Biển Động (07591)"); the code itself when no list knows it.
+     */
+    public String shown(String list, String code) {
+        if (FIXED.containsKey(list)) {
+            return label(list, code);
+        }
+        Map<String, String> names = byCode().get(list);
+        String name = names == null ? null : names.get(code);
+        return name == null ? code : name + " (" + code + ")";
+    }
+
+    /** What the template's dropdown of a list offers, in its order. */
+    public List<String> choices(String list) {
+        if (FIXED.containsKey(list)) {
+            return FIXED.get(list).stream().map(Choice::label).toList();
+        }
+        return all().get(list).stream().map(c -> c.shown(true)).toList();
+    }
+
+    /** Countries' and hometowns' names by code. Reference data: read once. */
+    private volatile Map<String, Map<String, String>> byCode;
+
+    private Map<String, Map<String, String>> byCode() {
+        Map<String, Map<String, String>> names = byCode;
+        if (names == null) {
+            names = new java.util.HashMap<>();
+            for (String list : List.of("country", "hometown")) {
+                Map<String, String> shown = new java.util.HashMap<>();
+                all().get(list).forEach(c -> shown.putIfAbsent(c.code(), c.label()));
+                names.put(list, Map.copyOf(shown));
+            }
+            byCode = names;
+        }
+        return names;
+    }
+
+    /** Countries and hometowns by their folded names, each name that belongs to one code only. Reference data: read once. */
+    private volatile Map<String, Map<String, String>> byName;
+
+    private Map<String, Map<String, String>> byName() {
+        Map<String, Map<String, String>> names = byName;
+        if (names == null) {
+            names = new java.util.HashMap<>();
+            for (String list : List.of("country", "hometown")) {
+                Map<String, String> unique = new java.util.HashMap<>();
+                java.util.Set<String> repeated = new java.util.HashSet<>();
+                for (Choice c : all().get(list)) {
+                    String name = Text.fold(c.label().replaceAll("\\s*\\(đến [^)]*\\)$", ""));
+                    if (unique.putIfAbsent(name, c.code()) != null && !unique.get(name).equals(c.code())) {
+                        repeated.add(name);
+                    }
+                }
+                repeated.forEach(unique::remove);
+                names.put(list, Map.copyOf(unique));
+            }
+            byName = names;
+        }
+        return names;
     }
 
     /** The Vietnamese label of a code of a fixed list (sex, category, associationKind, …), or the code itself. */

@@ -3,6 +3,7 @@ package vn.diaspora.registry.quarterly;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.record.RecordKind;
 
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 record CsvFile(InputStream in, RecordKind kind) implements RowFile {
     private static final String SHEET = "CSV";
     private static final String NOT_UTF8 = "the file is not UTF-8 text: in Excel, save it as 'CSV UTF-8'";
+    /** Separators Excel or another program may have used instead of the comma or semicolon, by their names. */
+    private static final java.util.Map<Character, String> OTHER_SEPARATORS = java.util.Map.of('\t', "tab", '|', "'|'");
 
     @Override
     public void read(RowParser rows) {
@@ -27,13 +30,19 @@ record CsvFile(InputStream in, RecordKind kind) implements RowFile {
             reader.mark(1 << 16);
             String header = reader.readLine();
             if (header == null || header.isBlank()) {
-                throw ProblemException.invalid("file", "the file is empty: expected a header row and data rows");
+                throw RowFile.refused("the file is empty: expected a header row and data rows", ErrorCode.EMPTY_FILE);
             }
             reader.reset();
             if (header.startsWith("\uFEFF")) {
                 reader.skip(1);
             }
             char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
+            for (var other : OTHER_SEPARATORS.entrySet()) {
+                if (count(header, other.getKey()) > count(header, delimiter)) {
+                    throw RowFile.refused("the columns are separated by " + other.getValue() + ": save the file as 'CSV UTF-8' (comma separated)",
+                            ErrorCode.WRONG_SEPARATOR);
+                }
+            }
             CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setTrim(true).get();
             try (CSVParser parser = CSVParser.parse(reader, format)) {
@@ -47,12 +56,12 @@ record CsvFile(InputStream in, RecordKind kind) implements RowFile {
                 }
             }
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("file", NOT_UTF8);
+            throw RowFile.refused(NOT_UTF8, ErrorCode.NOT_UTF8);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw ProblemException.invalid("file", "not a readable CSV file: " + e.getMessage());
+            throw RowFile.refused("not a readable CSV file: " + e.getMessage(), ErrorCode.FORMAT);
         } catch (UncheckedIOException | IOException e) {
             if (e.getCause() instanceof CharacterCodingException || e instanceof CharacterCodingException) {
-                throw ProblemException.invalid("file", NOT_UTF8);
+                throw RowFile.refused(NOT_UTF8, ErrorCode.NOT_UTF8);
             }
             throw new UncheckedIOException(e instanceof IOException io ? io : new IOException(e));
         }

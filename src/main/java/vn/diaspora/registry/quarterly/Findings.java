@@ -14,7 +14,7 @@ import java.util.Properties;
  * language (messages/findings_vi.properties, findings_en.properties): the two texts of a
  * finding always say the same thing.
  */
-final class Findings {
+public final class Findings {
     static final Properties VI = load("vi");
     static final Properties EN = load("en");
 
@@ -27,6 +27,11 @@ final class Findings {
 
     static String english(ErrorCode code) {
         return EN.getProperty((code == null ? ErrorCode.INVALID : code).name());
+    }
+
+    /** The code's text in the language ("vi" or "en"), or null for no code. */
+    public static String text(ErrorCode code, String language) {
+        return code == null ? null : ("en".equals(language) ? EN : VI).getProperty(code.name());
     }
 
     static Properties load(String language) {

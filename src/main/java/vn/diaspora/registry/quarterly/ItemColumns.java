@@ -62,7 +62,7 @@ public final class ItemColumns {
                     new Column("Tên ở nước ngoài", "foreignName", Type.TEXT, "Huong Nguyen"),
                     new Column("Tên khai sinh", "birthName", Type.TEXT, ""),
                     new Column("Giới tính", "sex", Type.TEXT, "Nữ", "sex"),
-                    new Column("Ngày sinh", "birthDate", Type.DATE, "1988-04-12"),
+                    new Column("Ngày sinh", "birthDate", Type.DATE, "12/04/1988"),
                     new Column("Năm sinh", "birthYear", Type.INTEGER, ""),
                     new Column("Mã quê quán", "hometownCode", Type.TEXT, "07591", "hometown"),
                     new Column("Quốc gia cư trú", "country", Type.TEXT, "Nhật Bản (JP)", "country"),
@@ -109,7 +109,7 @@ public final class ItemColumns {
                     new Column("Ghi chú", "notes", Type.TEXT, "")),
             RecordKind.CONTRIBUTION, List.of(
                     new Column("Loại đóng góp", "kind", Type.TEXT, "Từ thiện, nhân đạo", "contributionKind"),
-                    new Column("Ngày", "date", Type.DATE, "2026-02-10"),
+                    new Column("Ngày", "date", Type.DATE, "10/02/2026"),
                     new Column("Số tiền", "amount", Type.DECIMAL, "250000000"),
                     new Column("Tiền tệ", "currency", Type.TEXT, "VND"),
                     new Column("Mô tả", "description", Type.TEXT, ""),
@@ -135,10 +135,41 @@ public final class ItemColumns {
         return null;
     }
 
-    /** What an official calls a field: its column's header in the template, or the field's own name where no column holds it. */
+    /** Fields no column of the template holds, by what an official calls them. */
+    static final Map<String, String> OTHER_FIELDS = Map.ofEntries(
+            Map.entry("reportingUnit", "Đơn vị báo cáo"), Map.entry("consent.legalBasis", "Căn cứ xử lý dữ liệu"),
+            Map.entry("consent.date", "Ngày đồng ý"), Map.entry("consent.scope", "Phạm vi đồng ý"),
+            Map.entry("consent.withdrawnOn", "Ngày rút đồng ý"), Map.entry("contacts.website", "Website"),
+            Map.entry("relativesContact.address", "Địa chỉ người thân"), Map.entry("leaders", "Người lãnh đạo"),
+            Map.entry("members", "Hội viên"), Map.entry("owners", "Chủ sở hữu"));
+
+    /** What an official calls a field: its column's header in the template, a name of its own, or the field's name. */
     public static String label(RecordKind kind, String field) {
         String header = header(kind, field);
-        return header != null ? header : field;
+        return header != null ? header : OTHER_FIELDS.getOrDefault(field.replaceAll("\\[\\d+]", ""), field);
+    }
+
+    /** The template's column of a field path (contacts.email), or null when no column holds it. */
+    public static Column column(RecordKind kind, String path) {
+        for (List<Column> columns : List.of(ROW, FIELDS.get(kind))) {
+            for (Column c : columns) {
+                if (c.path().equals(path)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A field's place in the template (name first), for showing fields in the order officials fill them; others after. */
+    public static int order(RecordKind kind, String path) {
+        List<Column> columns = FIELDS.get(kind);
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).path().equals(path) || path.startsWith(columns.get(i).path() + ".")) {
+                return i;
+            }
+        }
+        return columns.size();
     }
 
     /** The kind of a data sheet, by its name as the template has it (any case, with or without diacritics) or the kind's code. */

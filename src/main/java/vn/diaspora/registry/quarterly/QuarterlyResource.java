@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -180,7 +181,7 @@ public class QuarterlyResource {
     @APIResponse(responseCode = "422", description = "The file was not stored; errors name each problem")
     @APIResponse(responseCode = "413", description = "The file is larger than 16 MiB, or a workbook that unpacks to more than 256 MiB")
     public QuarterlyViews.UploadSummary upload(@PathParam("id") UUID id,
-                                               @Parameter(description = "Record kind of a CSV file (PERSON by default); an SpreadsheetText.XLSX names it per sheet")
+                                               @Parameter(description = "Record kind of a CSV file (PERSON by default); an XLSX workbook names it per sheet")
                                                @Schema(implementation = RecordKind.class, type = SchemaType.STRING) @QueryParam("kind") String kind,
                                                java.io.InputStream body) {
         RecordKind csvKind = Params.enumValue("kind", kind, RecordKind.class);
@@ -245,11 +246,15 @@ public class QuarterlyResource {
     @POST
     @Path("/submissions/{id}/submit")
     @RolesAllowed(UNIT_OFFICER)
-    @Operation(summary = "Submit a draft or returned submission for review (no rows: 'no changes this quarter')",
-            description = "Refused (409, naming each row) while the dry run finds errors.")
-    @APIResponse(responseCode = "409", description = "Rows with errors, each named by its kind, row key and field; or not a draft")
-    public SubmissionView submit(@PathParam("id") UUID id) {
-        return quarterly.submit(id);
+    @Operation(summary = "Submit a draft or returned submission for review",
+            description = "Refused (409, naming each row) while the dry run finds errors. A submission without rows is sent only with "
+                    + "noChanges=true: the unit declares that nothing changed this quarter, which counts as reported.")
+    @APIResponse(responseCode = "409", description = "Rows with errors, each named by its kind, row key and field; no rows without "
+            + "noChanges=true (NO_ROWS); or not a draft")
+    public SubmissionView submit(@PathParam("id") UUID id,
+                                 @Parameter(description = "Declare a quarter without changes: only for a submission without rows")
+                                 @QueryParam("noChanges") @DefaultValue("false") boolean noChanges) {
+        return quarterly.submit(id, noChanges);
     }
 
     @POST

@@ -66,6 +66,8 @@ public class QuarterlyService {
     RowStore rows;
     @Inject
     AuditLog audit;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Inject
     vn.diaspora.registry.record.RecordServices records;
@@ -148,8 +150,8 @@ public class QuarterlyService {
         return stored;
     }
 
-    @Transactional
     /** One row of a submission, by its kind and row key (404 when the submission has no such row). */
+    @Transactional
     public ItemView item(UUID id, RecordKind kind, String rowKey) {
         readable(id);
         SubmissionItem row = row(id, kind, rowKey);
@@ -164,10 +166,31 @@ public class QuarterlyService {
         return row;
     }
 
+    @Transactional
     public void deleteItem(UUID id, RecordKind kind, String rowKey) {
         Submission s = editable(id);
         rows.delete(id, kind, rowKey);
         touch(s);
+    }
+
+    /** How many rows create, update and delete records: what an accept would do. */
+    @Transactional
+    public QuarterlyViews.RowActions rowsByAction(UUID id) {
+        readable(id);
+        Map<Action, Long> counts = rows.countByAction(id);
+        return new QuarterlyViews.RowActions(counts.get(Action.CREATE), counts.get(Action.UPDATE), counts.get(Action.DELETE));
+    }
+
+    /** The reviewer's row comments of the latest review, with the rows they are about, in the rows' order. */
+    @Transactional
+    public List<ItemView> commentedRows(UUID id) {
+        readable(id);
+        Map<String, String> comments = notes.latestComments(id);
+        List<ItemView> commented = new ArrayList<>();
+        for (SubmissionItem row : rows.named(id, comments.keySet())) {
+            commented.add(itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
+        }
+        return commented;
     }
 
     @SuppressWarnings("unchecked")
@@ -191,10 +214,33 @@ public class QuarterlyService {
                 .map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
     }
 
-    /** Dry run: every finding per row; nothing is written. */
+    /**
+     * Dry run: every finding per row; nothing is written. An accepted submission answers the
+     * findings its accept had, frozen: checked again, its rows would meet the records they made.
+     */
     @Transactional
     public ValidationReport validate(UUID id) {
-        return report(readable(id));
+        Submission s = readable(id);
+        return s.state == State.ACCEPTED ? decided(s) : report(s);
+    }
+
+    /** The findings stored at the accept; a submission accepted before they were stored had every row OK, as an accept requires. */
+    private ValidationReport decided(Submission s) {
+        List<?> stored = em.createNativeQuery("SELECT cast(decided_report AS text) FROM submission WHERE id = ?1 AND decided_report IS NOT NULL")
+                .setParameter(1, s.id).getResultList();
+        if (!stored.isEmpty()) {
+            try {
+                return json.readValue((String) stored.get(0), ValidationReport.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        List<RowReport> findings = new ArrayList<>();
+        rows.forEach(s.id, row -> {
+            if (findings.size() < MAX_FINDINGS) findings.add(finding(row, "OK", ErrorCode.VALID, null, null, null));
+        });
+        int count = (int) rows.count(s.id);
+        return new ValidationReport(s.id, count, count, 0, 0, count > findings.size(), findings);
     }
 
     /** The dry run of one row: its findings as validate gives them, without checking the others. */
@@ -205,9 +251,23 @@ public class QuarterlyService {
         return report(s, RecordService.RowContext.dryRun(s.unitCode), likelyDuplicates.of(id, row.position), check -> check.accept(row));
     }
 
+    /**
+     * Sends the report for review. A report without rows says "no changes this quarter", which
+     * counts as reported: the unit declares it ({@code noChanges}), it never happens by accident
+     * (a refused upload leaves a report empty).
+     */
     @Transactional
-    public SubmissionView submit(UUID id) {
+    public SubmissionView submit(UUID id, boolean noChanges) {
         Submission s = editable(id);
+        long count = rows.count(id);
+        if (count == 0 && !noChanges) {
+            throw ProblemException.conflict("Submission " + id + " has no rows: upload the unit's changes, or declare a quarter "
+                    + "without changes with noChanges=true", List.of(new FieldError("items", "no rows", ErrorCode.NO_ROWS)));
+        }
+        if (count > 0 && noChanges) {
+            throw ProblemException.conflict("Submission " + id + " has " + count + " rows: it is not a quarter without changes",
+                    List.of(new FieldError("noChanges", "the report has rows", ErrorCode.INVALID)));
+        }
         ValidationReport report = report(s);
         if (report.errors() > 0) {
             throw refused(report, "ERROR", report.errors() + " rows have errors: fix them (see the dry run) and submit again");
@@ -244,6 +304,8 @@ public class QuarterlyService {
         audit.record(AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
         s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
         transition(s, State.ACCEPTED, null);
+        em.createNativeQuery("UPDATE submission SET decided_report = cast(?1 AS jsonb) WHERE id = ?2")
+                .setParameter(1, json.valueToTree(report).toString()).setParameter(2, id).executeUpdate();
         notes.comment(id, comments);
         s.reviewedAt = Instant.now();
         s.reviewedBy = caller.subject();

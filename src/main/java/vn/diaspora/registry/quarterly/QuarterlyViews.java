@@ -122,6 +122,10 @@ public final class QuarterlyViews {
                              @NotBlank @Size(max = Limits.REASON) @Schema(example = "Quốc gia cư trú chưa đúng") String comment) {
     }
 
+    /** What an accept would do: records created, updated and deleted. */
+    public record RowActions(long creates, long updates, long deletes) {
+    }
+
     @Schema(name = "DuplicateDecision", description = "The row is not the same person as this existing person")
     public record NotDuplicate(@NotNull UUID personId) {
     }

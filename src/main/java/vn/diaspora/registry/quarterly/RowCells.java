@@ -23,7 +23,14 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RowCells {
-    /** The row's cells under the template's headers, in the template's order: the row's own columns, then its kind's. */
+    @jakarta.inject.Inject
+    CodeLists codes;
+
+    /**
+     * The row's cells under the template's headers, in the template's order: the row's own
+     * columns, then its kind's; each as the template's dropdown shows it ("Nhật Bản (JP)", "Nữ",
+     * 12/04/1988), which reads back as the same value.
+     */
     public Map<String, String> of(ItemView row) {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put(ItemColumns.ROW_KEY, row.rowKey());
@@ -32,9 +39,47 @@ public class RowCells {
         cells.put(ItemColumns.BASE_VERSION, row.baseVersion() == null ? "" : row.baseVersion().toString());
         cells.put(ItemColumns.REASON, row.reason() == null ? "" : row.reason());
         for (ItemColumns.Column c : ItemColumns.FIELDS.get(row.kind())) {
-            cells.put(c.header(), c.textIn(row.data()));
+            cells.put(c.header(), cell(c, c.textIn(row.data())));
         }
         return cells;
+    }
+
+    /** A value of a column as a cell of the template: a code as its dropdown choice, a date as dd/MM/yyyy. */
+    public String cell(ItemColumns.Column c, String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        if (c.codes() != null) {
+            return java.util.Arrays.stream(text.split("; ")).map(v -> codes.shown(c.codes(), v)).collect(java.util.stream.Collectors.joining("; "));
+        }
+        if (c.type() == ItemColumns.Type.DATE && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return text.substring(8) + "/" + text.substring(5, 7) + "/" + text.substring(0, 4);
+        }
+        return text;
+    }
+
+    /** A cell of a column as the record stores it: dropdown choices as their codes, a dd/MM/yyyy date as ISO. */
+    public String value(ItemColumns.Column c, String cell) {
+        if (c.codes() != null) {
+            return java.util.Arrays.stream(cell.split(";")).map(String::strip).filter(v -> !v.isEmpty())
+                    .map(v -> codes.code(c.codes(), v)).collect(java.util.stream.Collectors.joining("; "));
+        }
+        java.util.regex.Matcher date = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})").matcher(cell);
+        if (c.type() == ItemColumns.Type.DATE && date.matches()) {
+            return String.format("%s-%02d-%02d", date.group(3), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(1)));
+        }
+        return cell;
+    }
+
+    /** The dropdown choices of each coded column of a kind, by the column's header. */
+    public Map<String, List<String>> choices(vn.diaspora.registry.record.RecordKind kind) {
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        for (ItemColumns.Column c : java.util.stream.Stream.concat(ItemColumns.ROW.stream(), ItemColumns.FIELDS.get(kind).stream()).toList()) {
+            if (c.codes() != null) {
+                choices.put(c.header(), codes.choices(c.codes()));
+            }
+        }
+        return choices;
     }
 
     /** The headers of a kind's row, in order. */

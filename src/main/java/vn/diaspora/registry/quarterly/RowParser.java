@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
@@ -46,8 +47,11 @@ final class RowParser {
     private final List<FieldError> errors = new ArrayList<>();
     private long produced;
 
-    RowParser(Consumer<UploadRow> rows) {
+    private final CodeLists codes;
+
+    RowParser(Consumer<UploadRow> rows, CodeLists codes) {
         this.rows = rows;
+        this.codes = codes;
     }
 
     /** True once enough problems are known: the reader stops. */
@@ -57,6 +61,10 @@ final class RowParser {
 
     void problem(String where, String message) {
         errors.add(new FieldError(where, message));
+    }
+
+    void problem(String where, ErrorCode code, String message) {
+        errors.add(new FieldError(where, message, code));
     }
 
     /** Matches a sheet's header line to the kind's columns; unknown and missing required columns are problems. */
@@ -78,13 +86,13 @@ final class RowParser {
                 }
             }
             if (!known) {
-                problem(name + " column '" + header + "'", "unknown column: use the template's headers");
+                problem(name + " column '" + header + "'", ErrorCode.UNKNOWN_COLUMN, "unknown column: use the template's headers");
             }
         }
         for (String required : List.of(ItemColumns.ROW_KEY, ItemColumns.ACTION)) {
             int i = all.indexOf(all.stream().filter(c -> c.header().equals(required)).findFirst().orElseThrow());
             if (map[i] < 0) {
-                problem(name + " column '" + required + "'", "missing column");
+                problem(name + " column '" + required + "'", ErrorCode.MISSING_COLUMN, "missing column");
             }
         }
         return new Sheet(name, kind, all, map);
@@ -175,7 +183,7 @@ final class RowParser {
     /** What an official types in a cell to clear the field in an UPDATE row (a blank cell leaves it as it is). */
     static final Set<String> CLEAR = Set.of("(xóa)", "(xoá)", "(xoa)", "(clear)");
 
-    private static JsonNode node(Column column, Object value) {
+    private JsonNode node(Column column, Object value) {
         if (value instanceof String s && CLEAR.contains(Text.clean(s).toLowerCase(Locale.ROOT))) {
             return NODES.nullNode();
         }
@@ -210,8 +218,8 @@ final class RowParser {
     }
 
     /** A coded column's cell as its code (a label or "label (CODE)" as picked from the dropdown list). */
-    private static String coded(Column column, String text) {
-        return column.codes() == null ? text : CodeLists.code(column.codes(), text);
+    private String coded(Column column, String text) {
+        return column.codes() == null ? text : codes.code(column.codes(), text);
     }
 
     /** The values of a list cell: separated by ";" (or by "," where a value is not "label (CODE)" with a comma of its own). */

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Problem.FieldError;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.common.Validation;
@@ -43,6 +44,8 @@ class RowStore {
     FieldCipher cipher;
     @Inject
     Validation validation;
+    @Inject
+    CodeLists codes;
     @ConfigProperty(name = "registry.quarterly.max-rows", defaultValue = "" + Limits.SUBMISSION_ROWS)
     int maxRows;
 
@@ -118,10 +121,10 @@ class RowStore {
                         sheet = excluded.sheet, line = excluded.line""")) {
                 Consumer<UploadRow> sink = row -> {
                     if (keys.size() + duplicates.size() >= maxRows) {
-                        throw ProblemException.invalid("file", "a submission holds at most " + maxRows + " rows; the file has more");
+                        throw RowFile.refused("a submission holds at most " + maxRows + " rows; the file has more", ErrorCode.TOO_MANY_ROWS);
                     }
                     if (!keys.add(SubmissionItem.name(row.kind(), row.rowKey()))) {
-                        duplicates.add(new FieldError(row.sheet() + " row " + row.line(), "row key '" + row.rowKey() + "' appears twice"));
+                        duplicates.add(new FieldError(row.sheet() + " row " + row.line(), "row key '" + row.rowKey() + "' appears twice", ErrorCode.REPEATED_ROW_KEY));
                         if (duplicates.size() >= RowParser.MAX_ERRORS) {
                             throw repeatedKeys(duplicates);
                         }
@@ -147,7 +150,7 @@ class RowStore {
                         throw new IllegalStateException(e);
                     }
                 };
-                RowFile.of(body, csvKind).read(new RowParser(sink));
+                RowFile.of(body, csvKind).read(new RowParser(sink, codes));
                 ps.executeBatch();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -199,6 +202,27 @@ class RowStore {
         key.kind = kind;
         key.rowKey = rowKey;
         return em.find(SubmissionItem.class, key);
+    }
+
+    java.util.Map<SubmissionItem.Action, Long> countByAction(UUID id) {
+        java.util.Map<SubmissionItem.Action, Long> counts = new java.util.EnumMap<>(SubmissionItem.Action.class);
+        for (SubmissionItem.Action a : SubmissionItem.Action.values()) {
+            counts.put(a, 0L);
+        }
+        em.createQuery("SELECT action, count(*) FROM SubmissionItem WHERE submissionId = :s GROUP BY action", Object[].class)
+                .setParameter("s", id).getResultList().forEach(r -> counts.put((SubmissionItem.Action) r[0], (Long) r[1]));
+        return counts;
+    }
+
+    /** The rows named by {@link SubmissionItem#name}, in order; names of rows no longer there are passed over. */
+    List<SubmissionItem> named(UUID id, java.util.Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = names.stream().map(n -> n.substring(n.indexOf('/') + 1)).distinct().toList();
+        return em.createQuery("FROM SubmissionItem WHERE submissionId = :s AND rowKey IN :keys ORDER BY position", SubmissionItem.class)
+                .setParameter("s", id).setParameter("keys", keys).getResultStream()
+                .filter(row -> names.contains(SubmissionItem.name(row.kind, row.rowKey))).toList();
     }
 
     long count(UUID id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.ProblemException;
 
 import java.io.IOException;
@@ -49,15 +50,19 @@ final class WorkbookInflation {
                     }
                 }
             }
+            if (zip.getEntry("word/document.xml") != null) {
+                // a Word document is a zip too: told apart, so the official knows what went wrong
+                throw RowFile.refused("a Word document, not a workbook: fill in the Excel template and save it as .xlsx", ErrorCode.WORD_DOCUMENT);
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException p) {
                 throw p;
             }
-            throw ProblemException.invalid("file", "not a readable XLSX workbook (save it from Excel as .xlsx)");
+            throw RowFile.refused("not a readable XLSX workbook (save it from Excel as .xlsx)", ErrorCode.NOT_A_SPREADSHEET);
         }
     }
 
     private static ProblemException refused(String why) {
-        return new ProblemException(ProblemException.Reason.TOO_LARGE, "The workbook was not read: " + why, List.of(new FieldError("file", why)));
+        return new ProblemException(ProblemException.Reason.TOO_LARGE, "The workbook was not read: " + why, List.of(new FieldError("file", why, ErrorCode.WORKBOOK_TOO_LARGE)));
     }
 }

@@ -6,6 +6,7 @@ import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.record.RecordKind;
@@ -35,7 +36,7 @@ record XlsxFile(InputStream in) implements RowFile {
                     // an official's own sheet (notes, a copy of last year's list) is left alone while it is empty;
                     // one with data may be a data sheet renamed, and its rows must not be lost unseen
                     if (!NON_DATA_SHEETS.contains(Text.fold(sheet.getName())) && hasData(sheet)) {
-                        rows.problem(sheet.getName(), "unknown sheet with data: name it as one of "
+                        rows.problem(sheet.getName(), ErrorCode.UNKNOWN_SHEET, "unknown sheet with data: name it as one of "
                                 + String.join(", ", java.util.Arrays.stream(vn.diaspora.registry.record.RecordKind.values())
                                         .map(ItemColumns.SHEETS::get).toList()) + " (the template's order), or empty it");
                     }
@@ -44,7 +45,7 @@ record XlsxFile(InputStream in) implements RowFile {
                 read(sheet, kind, rows);
             }
         } catch (IOException | ExcelReaderException e) {
-            throw ProblemException.invalid("file", "not a readable XLSX workbook (save it from Excel as .xlsx)");
+            throw RowFile.refused("not a readable XLSX workbook (save it from Excel as .xlsx)", ErrorCode.NOT_A_SPREADSHEET);
         }
         rows.finish();
     }

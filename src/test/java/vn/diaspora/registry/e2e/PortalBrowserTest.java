@@ -57,9 +57,11 @@ class PortalBrowserTest {
         String name = "Trình Duyệt " + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
         workbook(bad, headers, List.of(row(headers, "TD-1", name + " Một", "07591"), row(headers, "TD-2", name + " Hai", "99999")));
         workbook(good, headers, List.of(row(headers, "TD-2", name + " Hai", "07591")));
+        Path wrong = OUT.resolve("bao-cao.xlsx");
+        Files.write(wrong, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.ISO_8859_1));
 
         JsonNode seen = run("node", "src/test/browser/portal.mjs", base.toString().replaceAll("/$", ""), OUT.toString(), submission, period,
-                bad.toString(), good.toString(), name + " Hai");
+                bad.toString(), good.toString(), name + " Hai", wrong.toString());
 
         assertNull(seen.get("error"), "the browser stopped: " + seen);
         assertTrue(seen.get("problems").toString().indexOf("Content Security Policy") < 0, "the pages keep to their CSP: " + seen.get("problems"));
@@ -68,6 +70,18 @@ class PortalBrowserTest {
         assertTrue(seen.get("goodSummary").asText().contains("2 dòng: 2 hợp lệ"), seen.toString());
         assertTrue(seen.get("completenessRow").asText().contains("Đã gửi"), seen.toString());
         assertEquals(1, seen.get("unitSeesComment").asInt(), "the unit reads the Department's comment");
+        assertEquals(0, seen.get("problems").size(), "F5, Back and Forward after every POST land on a page without error: " + seen.get("problems"));
+        assertTrue(seen.get("wrongFile").asText().contains("Tệp không phải bảng tính"), "a wrong file told in Vietnamese: " + seen.get("wrongFile"));
+        assertEquals(1, seen.get("wrongFileAfterReload").asInt(), "the refusal survives F5 and Back");
+        assertTrue(seen.get("submitConfirm").asText().contains("Gửi 2 dòng cho Sở Ngoại vụ"), seen.toString());
+        assertTrue(seen.get("submitDone").asText().contains("Đã gửi báo cáo"), seen.toString());
+        assertEquals("Đã gửi", seen.get("stateAfterEnter").asText(), "Enter in a row comment decides nothing");
+        assertEquals("/portal/review", seen.get("urlAfterEnter").asText());
+        assertTrue(seen.get("reviewInEnglish").asText().startsWith("Review"), "the language switch keeps the review and its id: " + seen.get("reviewInEnglish"));
+        assertTrue(seen.get("returnDone").asText().contains("Đã trả lại"), seen.toString());
+        assertEquals(1, seen.get("unitSeesRowComment").asInt(), "the row comment reaches the unit");
+        assertTrue(seen.get("acceptConfirm").asText().startsWith("Duyệt 2 dòng: 2 thêm mới, 0 sửa, 0 xóa"), seen.get("acceptConfirm").asText());
+        assertTrue(seen.get("acceptedSummary").asText().contains("2 dòng: 2 hợp lệ, 0 có cảnh báo, 0 có lỗi"), "no false finding after the accept: " + seen);
         assertEquals("Đã duyệt", seen.get("finalState").asText());
         assertTrue(seen.get("recordOpened").asText().contains("Người ở nước ngoài"), "the accepted person found and opened: " + seen);
         assertEquals(6, seen.get("statisticsCharts").asInt(), "six charts");

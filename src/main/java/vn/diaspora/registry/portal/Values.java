@@ -1,0 +1,75 @@
+package vn.diaspora.registry.portal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import vn.diaspora.registry.quarterly.CodeLists;
+import vn.diaspora.registry.quarterly.ItemColumns;
+import vn.diaspora.registry.quarterly.ItemColumns.Column;
+import vn.diaspora.registry.record.RecordKind;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A record's values as officials know them: codes as their labels (Hàn Quốc (KR), Nữ, a
+ * commune's name with its code), dd/MM/yyyy dates, amounts with thousands separators, yes or no;
+ * and fields in the template's order, the name first.
+ */
+@ApplicationScoped
+class Values {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @Inject
+    CodeLists codes;
+
+    /** The text of a field (dotted path, lists joined with "; ") as an official reads it. */
+    String shown(RecordKind kind, String path, String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        Column column = ItemColumns.column(kind, path);
+        if (column == null) {
+            return path.equals("reportingUnit") ? codes.shown("hometown", text) : text;
+        }
+        if (column.type() == ItemColumns.Type.LIST) {
+            return Arrays.stream(text.split("; ")).map(v -> one(column, v)).collect(Collectors.joining("; "));
+        }
+        return one(column, text);
+    }
+
+    private String one(Column column, String value) {
+        if (column.codes() != null) {
+            return codes.shown(column.codes(), value);
+        }
+        return switch (column.type()) {
+            case DATE -> date(value);
+            case DECIMAL -> {
+                try {
+                    yield Portal.grouped(new java.math.BigDecimal(value));
+                } catch (NumberFormatException e) {
+                    yield value;
+                }
+            }
+            case BOOLEAN -> value.equals("true") ? "có" : value.equals("false") ? "không" : value;
+            default -> value;
+        };
+    }
+
+    private static String date(String iso) {
+        try {
+            return LocalDate.parse(iso).format(DATE);
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    /** Orders field paths as the template does (the name first), fields without a column last. */
+    static <T> List<T> inTemplateOrder(RecordKind kind, java.util.Collection<T> fields, java.util.function.Function<T, String> path) {
+        return fields.stream().sorted(Comparator.comparingInt((T f) -> ItemColumns.order(kind, path.apply(f)))).toList();
+    }
+}

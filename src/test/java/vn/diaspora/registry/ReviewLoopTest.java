@@ -1,0 +1,205 @@
+package vn.diaspora.registry;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.diaspora.registry.Api.as;
+import static vn.diaspora.registry.QuarterlyCycleTest.LUC_NGAN;
+import static vn.diaspora.registry.QuarterlyCycleTest.lucNgan;
+import static vn.diaspora.registry.QuarterlyCycleTest.open;
+import static vn.diaspora.registry.QuarterlyCycleTest.put;
+import static vn.diaspora.registry.QuarterlyCycleTest.row;
+
+/**
+ * The officials' second step (issue 22): a decision is made only by its confirm button, every
+ * form answers with a redirect and a success message, the Department's row comments reach the
+ * unit (beside the row, on the row's page, in the findings workbook), an accepted report shows
+ * the findings it was accepted with, and a refused file is told in Vietnamese, problem by problem.
+ */
+@QuarkusTest
+class ReviewLoopTest {
+    static final String SUBMISSIONS = "/api/v1/submissions/";
+
+    private static String path(Response r) {
+        return r.header("Location").replaceFirst("^https?://[^/]+", "");
+    }
+
+    @Test
+    void aReviewFormSubmittedWithoutItsConfirmButtonDecidesNothing() {
+        String id = PortalProvinceTest.submitted()[1];
+        Browser b = Browser.signedInAs("bac-giang");
+        String review = b.get("/portal/review?id=" + id, 200);
+        String form = review.substring(review.indexOf("<form method=\"post\" action=\"/portal/review/"));
+        String firstButton = form.substring(form.indexOf("<button"), form.indexOf(">", form.indexOf("<button")) + 1);
+        assertTrue(firstButton.contains("type=\"submit\"") && firstButton.contains("disabled"),
+                "the form's default button is disabled, so Enter in a comment submits nothing: " + firstButton);
+        // what Enter in a comment field would post if a browser ignored that: the fields, without the confirm button's decision
+        Map<String, String> typed = Map.of("row:PERSON:LN-1", "Bổ sung năm sinh", "comment", "");
+        assertEquals(400, b.post("/portal/review/" + id + "/accept", typed).statusCode());
+        assertEquals(400, b.post("/portal/review/" + id + "/return", typed).statusCode());
+        as(LUC_NGAN).get(SUBMISSIONS + id).then().body("state", is("SUBMITTED"));
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("items.find { it.rowKey == 'LN-1' }.reviewComment", org.hamcrest.Matchers.nullValue());
+
+        Response noComment = b.post("/portal/review/" + id + "/return", Map.of("decision", "return", "comment", " "));
+        assertEquals(422, noComment.statusCode(), "a return needs its general comment");
+        as(LUC_NGAN).get(SUBMISSIONS + id).then().body("state", is("SUBMITTED"));
+
+        Response accepted = b.post("/portal/review/" + id + "/accept", Map.of("decision", "accept"));
+        assertEquals(303, accepted.statusCode());
+        String after = b.get(path(accepted), 200);
+        assertTrue(after.contains("Đã duyệt báo cáo: các thay đổi đã được ghi vào cơ sở dữ liệu."), "a success message: " + after);
+        assertEquals(after.replaceAll("csrf-token\" value=\"[^\"]+", ""), b.get(path(accepted), 200).replaceAll("csrf-token\" value=\"[^\"]+", ""),
+                "a reload shows the same page and decides nothing again");
+    }
+
+    @Test
+    void theDepartmentsRowCommentsReachTheUnitBesideTheRowOnItsPageAndInTheFindingsWorkbook() throws Exception {
+        String id = PortalProvinceTest.submitted()[1];
+        Browser province = Browser.signedInAs("bac-giang");
+        province.get("/portal/review?id=" + id, 200);
+        Response returned = province.post("/portal/review/" + id + "/return",
+                Map.of("decision", "return", "comment", "Đề nghị rà soát", "row:PERSON:LN-2", "Thành phố Nagoya chưa đúng"));
+        assertEquals(303, returned.statusCode());
+        assertTrue(province.get(path(returned), 200).contains("Đã trả lại báo cáo cho đơn vị kèm ý kiến."));
+
+        Browser unit = Browser.signedInAs("luc-ngan");
+        String page = unit.get("/portal/submission?id=" + id, 200);
+        String comments = page.substring(page.indexOf("id=\"row-comments\""));
+        comments = comments.substring(0, comments.indexOf("</section>"));
+        assertTrue(comments.contains("LN-2") && comments.contains("Thành phố Nagoya chưa đúng"), "the row's comment beside the row: " + comments);
+        String findingRow = page.substring(page.indexOf("<td>LN-2</td>"));
+        findingRow = findingRow.substring(0, findingRow.indexOf("</tr>"));
+        assertTrue(findingRow.contains("Thành phố Nagoya chưa đúng"), "in the findings table too: " + findingRow);
+        String rowPage = unit.get("/portal/row?id=" + id + "&kind=PERSON&key=LN-2", 200);
+        assertTrue(rowPage.contains("id=\"row-comment\"") && rowPage.contains("Thành phố Nagoya chưa đúng"), rowPage);
+
+        byte[] xlsx = unit.request().get("/portal/submissions/" + id + "/findings.xlsx").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            assertEquals("Ý kiến của Sở", rows.get(0).getCellText(6));
+            assertTrue(rows.stream().anyMatch(r -> r.getCellText(2).equals("LN-2") && r.getCellText(6).equals("Thành phố Nagoya chưa đúng")),
+                    "the comment, by its row key");
+        }
+    }
+
+    @Test
+    void anAcceptedReportShowsTheFindingsItWasAcceptedWithNotARecheckAgainstTheRegistryItChanged() {
+        String id = PortalProvinceTest.submitted()[1];
+        as(QuarterlyCycleTest.BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200);
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/validate").then().statusCode(200)
+                .body("ok", is(2)).body("warnings", is(0)).body("errors", is(0));
+        String unitPage = Browser.signedInAs("luc-ngan").get("/portal/submission?id=" + id, 200);
+        assertTrue(unitPage.contains("2 dòng: 2 hợp lệ, 0 có cảnh báo, 0 có lỗi"), unitPage);
+        assertFalse(unitPage.contains("row-WARNING") || unitPage.contains("row-ERROR"), "no duplicate of itself, no conflict with its own update");
+        String review = Browser.signedInAs("bac-giang").get("/portal/review?id=" + id, 200);
+        assertTrue(review.contains("2 dòng: 2 hợp lệ, 0 có cảnh báo, 0 có lỗi"), review);
+        assertTrue(review.contains("<td class=\"old\">Osaka</td><td class=\"new\">Nagoya</td>"), "the change as it was made, from the base version: " + review);
+    }
+
+    @Test
+    void aReportWithoutRowsIsSentOnlyAsADeclaredQuarterWithoutChanges() {
+        String id = open(LUC_NGAN, QuarterlyCycleTest.period());
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(409).contentType("application/problem+json")
+                .body("errors.code", hasItem("NO_ROWS"));
+        Browser b = Browser.signedInAs("luc-ngan");
+        Response refused = b.upload("/portal/submissions/" + id + "/upload", "bao-cao.csv", new byte[0], "text/csv");
+        assertEquals(303, refused.statusCode());
+        String page = b.get(path(refused), 200);
+        assertTrue(page.contains("Tệp trống") && !page.contains("name=\"decision\""), "no send button after a refused upload: " + page);
+        assertEquals(409, b.post("/portal/submissions/" + id + "/submit", Map.of("decision", "submit")).statusCode());
+        as(LUC_NGAN).get(SUBMISSIONS + id).then().body("state", is("DRAFT"));
+        String empty = b.get("/portal/submission?id=" + id, 200);
+        assertTrue(empty.contains("Quý này đơn vị không có thay đổi"), "a quarter without changes is declared on purpose: " + empty);
+        assertEquals(303, b.post("/portal/submissions/" + id + "/submit", Map.of("decision", "submit", "noChanges", "true")).statusCode());
+        as(LUC_NGAN).get(SUBMISSIONS + id).then().body("state", is("SUBMITTED")).body("itemCount", is(0));
+    }
+
+    /** Each file problem its own Vietnamese message, shown on the report's page after the redirect. */
+    @Test
+    void eachFileProblemIsToldInVietnamese() throws Exception {
+        String id = open(LUC_NGAN, QuarterlyCycleTest.period());
+        Browser b = Browser.signedInAs("luc-ngan");
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        String header = "Mã dòng;Thao tác;Họ và tên;Năm sinh;Mã quê quán;Quốc gia cư trú\n";
+        String line = "P-1;Thêm;Nguyễn Văn Tệp;1980;07591;JP\n";
+        Map<String, String> expected = Map.of(
+                "rong.csv", "Tệp trống",
+                "tai-lieu.xlsx", "Tệp không phải bảng tính",
+                "van-ban.xlsx", "Tệp là văn bản Word",
+                "tab.csv", "phân cách bằng ký tự khác",
+                "windows-1258.csv", "không ở bảng mã UTF-8",
+                "cot-la.csv", "Cột không có trong mẫu",
+                "lap.csv", "Mã dòng bị lặp lại");
+        files.put("rong.csv", "\n".getBytes(StandardCharsets.UTF_8));
+        files.put("tai-lieu.xlsx", "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1));
+        files.put("van-ban.xlsx", docx());
+        files.put("tab.csv", (header + line).replace(';', '\t').getBytes(StandardCharsets.UTF_8));
+        files.put("windows-1258.csv", (header + line).getBytes(Charset.forName("windows-1258")));
+        files.put("cot-la.csv", (header.replace("Năm sinh", "Năm sinh ra") + line).getBytes(StandardCharsets.UTF_8));
+        files.put("lap.csv", (header + line + line).getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Response r = b.upload("/portal/submissions/" + id + "/upload", f.getKey(), f.getValue(), "application/octet-stream");
+            assertEquals(303, r.statusCode(), f.getKey());
+            String page = b.get(path(r), 200);
+            String summary = page.substring(page.indexOf("id=\"refused\""), page.indexOf("</div>", page.indexOf("id=\"refused\"")));
+            assertTrue(summary.contains(expected.get(f.getKey())), f.getKey() + ": " + summary);
+            assertFalse(summary.contains("not a") || summary.contains("unknown column") || summary.contains("save it"), "no English: " + summary);
+        }
+        as(LUC_NGAN).get(SUBMISSIONS + id).then().body("itemCount", is(0));
+    }
+
+    /** A minimal Word document: a zip with word/document.xml. */
+    private static byte[] docx() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void theLanguageSwitchKeepsThePageAndItsQuery() {
+        String id = PortalProvinceTest.submitted()[1];
+        Browser b = Browser.signedInAs("bac-giang");
+        String review = b.get("/portal/review?id=" + id, 200);
+        assertTrue(review.contains("name=\"back\" value=\"/portal/review?id=" + id + "\""), "the form carries the query");
+        Response switched = b.post("/portal/language", Map.of("to", "en", "back", "/portal/review?id=" + id));
+        assertEquals(303, switched.statusCode());
+        assertEquals("/portal/review?id=" + id, path(switched));
+        assertTrue(b.get(path(switched), 200).contains("lang=\"en\""));
+        for (String hostile : List.of("/portal/a b", "/portal/%zz", "/portal/\"><x>", "https://example.org/portal", "//example.org/portal", "/portal/../q/health")) {
+            Response r = b.post("/portal/language", Map.of("to", "vi", "back", hostile));
+            assertEquals(303, r.statusCode(), hostile);
+            assertEquals("/portal", path(r), hostile + " goes to the front door");
+        }
+    }
+
+    /** Issue 23: removing a report's row answered 500 (no transaction). */
+    @Test
+    void aRowOfADraftIsRemoved() {
+        String id = open(LUC_NGAN, QuarterlyCycleTest.period());
+        put(LUC_NGAN, id, List.of(row("PERSON", "X-1", "CREATE", lucNgan("Bỏ Dòng " + Api.uniqueWord())),
+                row("PERSON", "X-2", "CREATE", lucNgan("Giữ Dòng " + Api.uniqueWord()))), 200);
+        as(LUC_NGAN).delete(SUBMISSIONS + id + "/items/PERSON/X-1").then().statusCode(204);
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("items.rowKey", is(List.of("X-2")));
+        as(LUC_NGAN).delete(SUBMISSIONS + id + "/items/PERSON/X-1").then().statusCode(404).contentType("application/problem+json");
+    }
+}
