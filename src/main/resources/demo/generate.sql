@@ -3,6 +3,7 @@
 -- __PERSONS__ is replaced by the number of persons (the demo start uses 800, bench/ 1,000,000);
 -- associations, businesses and contributions follow in proportion. Runs in one transaction.
 -- Contacts are encrypted by the service (security/FieldCipher), so the demo start adds them itself.
+-- Deterministic: a fixed seed, and ids made from each record's number, so every fresh start tells the same story.
 SELECT setseed(0.2026);
 
 CREATE TEMP TABLE demo_pick ON COMMIT DROP AS
@@ -27,7 +28,7 @@ SELECT id, full_name, family, given, middle, hometown, country,
        extract(year FROM date '1945-01-01' + (r3 * 22600)::int)::int AS birth_year,
        residence, categories, occupation, r1, r2
 FROM (
-    SELECT gen_random_uuid() AS id,
+    SELECT md5('demo-person-' || n)::uuid AS id,
            f || ' ' || m || ' ' || g AS full_name, f AS family, g AS given, m AS middle,
            p.hometowns[1 + floor(random() * array_length(p.hometowns, 1))::int] AS hometown,
            p.countries[1 + floor(random() * array_length(p.countries, 1))::int] AS country,
@@ -70,7 +71,7 @@ FROM demo_person;
 
 INSERT INTO association (id, name, kind, country, city, founded_year, member_count, reporting_unit, province_code,
                          version, content_hash, created_at, created_by, updated_at, updated_by)
-SELECT gen_random_uuid(),
+SELECT md5('demo-association-' || k)::uuid,
        'Hội ' || (ARRAY['đồng hương','doanh nhân','trí thức','sinh viên'])[1 + (k % 4)] || ' ' ||
        (CASE WHEN dp.province_code = '24' THEN 'Bắc Giang' ELSE 'Bình Định' END) || ' tại ' || c.name_vi || ' ' || k,
        (ARRAY['HOMETOWN','BUSINESS','PROFESSIONAL','STUDENT'])[1 + (k % 4)], dp.country, NULL, 1990 + (k % 35), 20 + (k * 37) % 900,
@@ -86,7 +87,7 @@ JOIN LATERAL (SELECT id, row_number() OVER () AS rn FROM demo_person d
 WHERE a.created_by = 'demo-data';
 
 CREATE TEMP TABLE demo_business ON COMMIT DROP AS
-SELECT gen_random_uuid() AS id, dp.id AS owner, k, country, reporting_unit, province_code
+SELECT md5('demo-business-' || k)::uuid AS id, dp.id AS owner, k, country, reporting_unit, province_code
 FROM (SELECT row_number() OVER () AS k, * FROM demo_person OFFSET greatest(__PERSONS__ / 15, 1) LIMIT greatest(__PERSONS__ / 10, 1)) dp;
 
 INSERT INTO business (id, name, country, sector, products, distributes_vietnamese_goods, vietnamese_product_groups,
@@ -104,7 +105,7 @@ SELECT id, owner, 'OWNER', 100 FROM demo_business;
 
 INSERT INTO contribution (id, kind, contributed_on, amount, currency, description, project, person_id,
                           reporting_unit, province_code, version, content_hash, created_at, created_by, updated_at, updated_by)
-SELECT gen_random_uuid(), (ARRAY['CHARITY','INVESTMENT','KNOWLEDGE_TRANSFER','TRADE_PROMOTION'])[1 + (k % 4)],
+SELECT md5('demo-contribution-' || k)::uuid, (ARRAY['CHARITY','INVESTMENT','KNOWLEDGE_TRANSFER','TRADE_PROMOTION'])[1 + (k % 4)],
        date '2024-01-01' + (k * 7 % 1000)::int, (k % 50 + 1) * 10000000, 'VND',
        (ARRAY['Ủng hộ đồng bào lũ lụt','Học bổng cho học sinh nghèo','Chuyển giao công nghệ','Quảng bá vải thiều'])[1 + (k % 4)],
        (ARRAY['Xây nhà tình nghĩa','Quỹ khuyến học','Hội thảo khoa học','Hội chợ xúc tiến thương mại'])[1 + (k % 4)],

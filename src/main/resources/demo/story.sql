@@ -33,7 +33,7 @@ UPDATE demo_reported SET period = NULL WHERE unit = '219' AND period = '2025-Q2'
 UPDATE demo_reported SET period = NULL WHERE id = (SELECT id FROM demo_person ORDER BY id LIMIT 1);
 
 CREATE TEMP TABLE demo_submission ON COMMIT DROP AS
-SELECT gen_random_uuid() AS id, g.period, g.unit, g.province, d.n, d.ends,
+SELECT md5('demo-submission-' || g.unit || '-' || g.period)::uuid AS id, g.period, g.unit, g.province, d.n, d.ends,
        abs(hashtext(g.unit || g.period)) % 100 AS h
 FROM (SELECT DISTINCT unit, province, period FROM demo_reported WHERE period IS NOT NULL) g
 JOIN demo_period d USING (period);

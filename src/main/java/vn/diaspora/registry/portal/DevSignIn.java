@@ -44,7 +44,7 @@ public class DevSignIn {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
         requireEnabled();
-        return pages.render(Templates.devSignIn(DevTokens.OFFICERS));
+        return pages.render(Templates.devSignIn(officers()));
     }
 
     @POST
@@ -52,7 +52,7 @@ public class DevSignIn {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@RestForm String officer) {
         requireEnabled();
-        Officer o = DevTokens.OFFICERS.stream().filter(x -> x.id().equals(officer)).findFirst()
+        Officer o = officers().stream().filter(x -> x.id().equals(officer)).findFirst()
                 .orElseThrow(() -> vn.diaspora.registry.common.ProblemException.badParameter("officer", "not a demo officer"));
         return Response.seeOther(java.net.URI.create(Portal.ROOT)).cookie(cookie(DevSession.COOKIE, tokens.mint(o), 3600)).build();
     }
@@ -69,6 +69,13 @@ public class DevSignIn {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response language(@RestForm String to, @RestForm String back) {
         return Response.seeOther(Portal.back(back)).cookie(cookie(Portal.LANGUAGE_COOKIE, "en".equals(to) ? "en" : "vi", 365 * 24 * 3600)).build();
+    }
+
+    /** The fixed demo officers, then the communes of the demo story that have a report to mend or to finish. */
+    private List<Officer> officers() {
+        List<Officer> all = new java.util.ArrayList<>(DevTokens.OFFICERS);
+        all.addAll(tokens.storyOfficers());
+        return all;
     }
 
     private void requireEnabled() {

@@ -44,8 +44,28 @@ class DevTokens {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    jakarta.persistence.EntityManager em;
     @ConfigProperty(name = "registry.portal.dev-key-file", defaultValue = "deploy/dev/dev-private-key.pem")
     Path keyFile;
+
+    /**
+     * For each province, a commune officer whose report of the last quarter was returned with row
+     * comments, and one whose report is a draft: the demo story (demo/story.sql) gives both, so a
+     * fresh start always has work for each of them. Read from the demo data itself (dev only).
+     */
+    @jakarta.transaction.Transactional
+    List<Officer> storyOfficers() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT DISTINCT ON (s.province_code, s.state) s.unit_code, s.province_code, s.state, u.full_name
+                        FROM submission s JOIN admin_unit u ON u.code = s.unit_code AND u.valid_to IS NULL AND u.level = 'COMMUNE'
+                        WHERE s.state IN ('RETURNED', 'DRAFT') AND s.created_by LIKE 'dev-%'
+                        ORDER BY s.province_code, s.state DESC, s.period DESC, s.unit_code""").getResultList();
+        return rows.stream().map(r -> new Officer("unit-" + r[0], "unit-officer", (String) r[1], (String) r[0],
+                "Cán bộ " + r[3] + " (" + (r[1].equals("24") ? "Bắc Giang" : "Bình Định") + ", " + r[0] + ") — "
+                        + (r[2].equals("RETURNED") ? "báo cáo bị trả lại, có ý kiến từng dòng" : "báo cáo đang soạn"))).toList();
+    }
 
     String mint(Officer o) {
         long now = Instant.now().getEpochSecond();

@@ -65,10 +65,10 @@ public class ProvincePages {
     @Path("/province")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance completeness(@QueryParam("period") String period) {
-        List<Period> recent = UnitPages.recentPeriods(LocalDate.now(Clocks.VIETNAM), TREND + 4);
+        List<Period> recent = UnitReports.recentPeriods(LocalDate.now(Clocks.VIETNAM), TREND + 4);
         Period p = period == null || period.isBlank() ? recent.get(1) : Period.parse(period);  // by default the quarter last reported
         List<Completeness> trend = new ArrayList<>();
-        for (Period q : UnitPages.recentPeriods(p.end(), TREND)) {
+        for (Period q : UnitReports.recentPeriods(p.end(), TREND)) {
             trend.add(0, completeness.completeness(q, null));  // oldest first
         }
         return pages.render(Templates.completeness(trend.get(trend.size() - 1), trend, recent.stream().map(Period::toString).toList()));

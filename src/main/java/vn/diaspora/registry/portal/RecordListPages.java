@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import vn.diaspora.registry.association.AssociationService;
 import vn.diaspora.registry.business.BusinessService;
 import vn.diaspora.registry.common.Page;
@@ -22,11 +23,15 @@ import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.person.PersonData.Status;
 import vn.diaspora.registry.person.PersonService;
+import vn.diaspora.registry.common.SpreadsheetText;
 import vn.diaspora.registry.quarterly.CodeLists;
+import vn.diaspora.registry.quarterly.ItemTemplate;
+import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordServices;
 import vn.diaspora.registry.record.RecordView;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +74,10 @@ public class RecordListPages {
     ObjectMapper json;
     @Inject
     Pages pages;
+    @Inject
+    ItemTemplate template;
+    @Inject
+    Caller caller;
 
     @GET
     @Path("/records")
@@ -98,6 +107,22 @@ public class RecordListPages {
         List<Found> found = services.of(filters.kind()).list(q.isEmpty() ? null : q, paging, where(filters)).items().stream()
                 .map(v -> found(filters.kind(), v)).toList();
         return render(filters, q, found, null);
+    }
+
+    /** "Tải danh sách để cập nhật": the template filled in with the unit's persons, associations and businesses (an audited export). */
+    @GET
+    @Path("/records/update-list.xlsx")
+    @Produces(SpreadsheetText.XLSX)
+    @RolesAllowed(UNIT_OFFICER)
+    public Response updateList() {
+        List<ItemTemplate.Prefilled> records = new ArrayList<>();
+        for (RecordKind kind : RecordPages.KINDS) {
+            services.of(kind).export(null, new Where(), page -> page.forEach(v ->
+                    records.add(new ItemTemplate.Prefilled(kind, v.id(), v.version(), json.valueToTree(v.data())))));
+        }
+        StreamingOutput out = o -> template.xlsx(o, records);
+        return Response.ok(out, SpreadsheetText.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"cap-nhat-don-vi-" + caller.unit() + ".xlsx\"").build();
     }
 
     private TemplateInstance render(Filters filters, String q, List<Found> found, String next) {

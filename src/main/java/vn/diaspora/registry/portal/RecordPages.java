@@ -20,7 +20,12 @@ import jakarta.ws.rs.core.Response;
 import vn.diaspora.registry.common.ETags;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.quarterly.ItemColumns;
+import vn.diaspora.registry.quarterly.ItemTemplate;
+import vn.diaspora.registry.quarterly.QuarterlyService;
+import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
+import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
 import vn.diaspora.registry.quarterly.RowCells;
+import vn.diaspora.registry.quarterly.SubmissionItem;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.record.RecordServices;
@@ -65,6 +70,10 @@ public class RecordPages {
     RowCells cells;
     @Inject
     Values values;
+    @Inject
+    UnitReports reports;
+    @Inject
+    QuarterlyService quarterly;
 
     @GET
     @Path("/record")
@@ -123,6 +132,24 @@ public class RecordPages {
             throw e;
         }
         return Portal.seeOther("/portal/record?kind=" + kind.collection() + "&id=" + id + "&saved=1");
+    }
+
+    /**
+     * "Sửa trong báo cáo": the record becomes an UPDATE row of the unit's open report, filled with
+     * the record as it is now and based on its version, and the row's editor opens; what the
+     * officer changes there is what the report will change.
+     */
+    @POST
+    @Path("/record/{kind}/{id}/to-report")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(UNIT_OFFICER)
+    public Response toReport(@PathParam("kind") String kindName, @PathParam("id") UUID id) {
+        RecordKind kind = kind(kindName);
+        RecordView<?> view = services.of(kind).get(id);
+        SubmissionView report = reports.openForChanges();
+        ItemTemplate.Prefilled row = new ItemTemplate.Prefilled(kind, id, view.version(), json.valueToTree(view.data()));
+        quarterly.putItems(report.id(), List.of(new ItemInput(kind, row.rowKey(), SubmissionItem.Action.UPDATE, id, row.version(), row.data(), null)));
+        return Portal.seeOther("/portal/row?id=" + report.id() + "&kind=" + kind + "&key=" + row.rowKey() + Portal.done(Portal.Done.ROW_ADDED));
     }
 
     /** Sets a dotted field in the patch with the type it has in the record: a number, a list (";"), text; empty removes it. */

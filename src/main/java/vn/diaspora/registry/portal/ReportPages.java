@@ -72,7 +72,7 @@ public class ReportPages {
     @Path("/province/statistics")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance statistics(@QueryParam("period") String period) {
-        List<Period> recent = UnitPages.recentPeriods(LocalDate.now(Clocks.VIETNAM), 8);
+        List<Period> recent = UnitReports.recentPeriods(LocalDate.now(Clocks.VIETNAM), 8);
         Period p = period == null || period.isBlank() ? recent.get(1) : Period.parse(period);  // by default the last finished quarter
         List<Chart> charts = CHARTS.stream().map(by -> Chart.of(statistics.statistics(p, null, by, null))).toList();
         return pages.render(Templates.statistics(p.toString(), recent.stream().map(Period::toString).toList(), charts));

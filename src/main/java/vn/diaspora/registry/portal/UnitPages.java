@@ -86,6 +86,8 @@ public class UnitPages {
     @Inject
     Refusals refusals;
     @Inject
+    UnitReports reports;
+    @Inject
     Pages pages;
 
     @GET
@@ -96,11 +98,11 @@ public class UnitPages {
         String province = caller.officer().province();
         LocalDate today = LocalDate.now(Clocks.VIETNAM);
         List<PeriodRow> rows = new ArrayList<>();
-        for (Period p : recentPeriods(today, PERIODS_SHOWN)) {
+        for (Period p : UnitReports.recentPeriods(today, PERIODS_SHOWN)) {
             if (!calendar.expectedUnits(p, province).contains(unit)) {
                 continue;  // not this unit's to report (a district after the 2025 reform): no button that can only fail
             }
-            SubmissionView s = own(p);
+            SubmissionView s = reports.own(p);
             LocalDate deadline = calendar.deadline(p, province);
             boolean submitted = s != null && s.submittedAt() != null && (s.state() == State.SUBMITTED || s.state() == State.ACCEPTED);
             boolean late = submitted ? s.submittedAt().atZone(Clocks.VIETNAM).toLocalDate().isAfter(deadline) : today.isAfter(deadline);
@@ -109,28 +111,13 @@ public class UnitPages {
         return pages.render(Templates.periods(unit, rows));
     }
 
-    /** The quarter under way and the ones before it, newest first. */
-    static List<Period> recentPeriods(LocalDate today, int n) {
-        List<Period> periods = new ArrayList<>();
-        int index = today.getYear() * 4 + (today.getMonthValue() - 1) / 3;
-        for (int i = 0; i < n; i++, index--) {
-            periods.add(new Period(index / 4, index % 4 + 1));
-        }
-        return periods;
-    }
-
     @POST
     @Path("/unit/periods/{period}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(@PathParam("period") String period) {
         Period p = Period.parse(period);
-        SubmissionView existing = own(p);
+        SubmissionView existing = reports.own(p);
         return Portal.seeOther(pageOf(existing != null ? existing.id() : quarterly.open(p).id()));
-    }
-
-    /** The officer's unit's submission for the period, or null. */
-    private SubmissionView own(Period p) {
-        return quarterly.list(p, null, null).stream().filter(v -> v.unitCode().equals(caller.unit())).findFirst().orElse(null);
     }
 
     /** A report's page. */

@@ -45,7 +45,7 @@ public class ItemTemplate {
             "",
             "1. Mỗi loại bản ghi có một trang: Người ở nước ngoài, Hội đoàn, Doanh nghiệp, Đóng góp. Điền từ dòng 2; không sửa dòng tiêu đề.",
             "2. Mã dòng: mã do đơn vị tự đặt, không trùng trong một trang (ví dụ LN-0001). Tải lên lại với cùng mã dòng sẽ thay dòng cũ.",
-            "3. Thao tác: Thêm (bản ghi mới), Sửa hoặc Xóa (cần Mã bản ghi và Phiên bản gốc lấy từ hệ thống).",
+            "3. Thao tác: Thêm (bản ghi mới), Sửa hoặc Xóa (cần Mã bản ghi và Phiên bản gốc: dùng \"Tải danh sách để cập nhật\" trên trang Tra cứu hồ sơ, mẫu đã điền sẵn các hồ sơ của đơn vị).",
             "4. Khi Sửa: chỉ điền các ô cần thay đổi. Ô để trống giữ nguyên giá trị cũ; gõ (xóa) để xóa giá trị của trường đó.",
             "5. Các cột có mũi tên: chọn trong danh sách (trang Danh mục); cũng có thể gõ mã, ví dụ JP hoặc FEMALE.",
             "6. Nhiều giá trị trong một ô (Quốc tịch, Nhóm): ngăn cách bằng dấu chấm phẩy, ví dụ: VN; JP.",
@@ -54,10 +54,31 @@ public class ItemTemplate {
             "",
             "Ví dụ (chỉ để tham khảo — các dòng ví dụ ở trang này không được lưu):");
 
+    /** A record the template comes filled in with, as an UPDATE row based on its version. */
+    public record Prefilled(RecordKind kind, java.util.UUID id, int version, com.fasterxml.jackson.databind.JsonNode data) {
+        /** The row key of a record's UPDATE row (its id makes it one per record and report). */
+        public String rowKey() {
+            return UPDATE_KEY + id;
+        }
+    }
+
+    public static final String UPDATE_KEY = "SUA-";
+
     @Inject
     CodeLists codes;
+    @Inject
+    RowCells cells;
 
     public void xlsx(OutputStream out) throws IOException {
+        xlsx(out, List.of());
+    }
+
+    /**
+     * The workbook with a data row per record: "Sửa", the record's id and version (locked, so the
+     * row stays based on what was downloaded) and its fields as the dropdowns write them. Uploaded
+     * as it is, it changes nothing; each cell changed is a change of that field.
+     */
+    public void xlsx(OutputStream out, List<Prefilled> records) throws IOException {
         Workbook wb = new Workbook(out, "Diaspora Registry", "1.0");
         Worksheet guide = wb.newWorksheet(INSTRUCTIONS);
         Map<RecordKind, Worksheet> sheets = new HashMap<>();
@@ -86,6 +107,7 @@ public class ItemTemplate {
         }
         for (RecordKind kind : RecordKind.values()) {
             dataSheet(sheets.get(kind), columns(kind), lists);
+            prefill(sheets.get(kind), columns(kind), records.stream().filter(r -> r.kind() == kind).toList());
         }
         wb.finish();
     }
@@ -112,6 +134,34 @@ public class ItemTemplate {
         }
         ws.freezePane(0, 1);
         ws.protect("", SheetProtectionOption.DEFAULT_OPTIONS); // no password: it guards the headers from a slip, not from the official
+    }
+
+    private void prefill(Worksheet ws, List<Column> columns, List<Prefilled> records) {
+        int r = 1;
+        for (Prefilled record : records) {
+            text(ws, r, 0, record.rowKey());
+            text(ws, r, 1, CodeLists.label("action", SubmissionItem.Action.UPDATE.name()));
+            text(ws, r, 2, record.id().toString());
+            ws.value(r, 3, record.version());
+            for (int c = 0; c < 4; c++) {
+                ws.style(r, c).fillColor("EEEEEE").protectionOption(ProtectionOption.LOCKED, true).format(c == 3 ? "0" : "@").set();
+            }
+            for (int c = ItemColumns.ROW.size(); c < columns.size(); c++) {
+                Column column = columns.get(c);
+                String cell = cells.cell(column, column.textIn(record.data()));
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                if ((column.type() == ItemColumns.Type.INTEGER || column.type() == ItemColumns.Type.DECIMAL) && cell.matches("-?\\d+(\\.\\d+)?")) {
+                    ws.value(r, c, new java.math.BigDecimal(cell));
+                } else {
+                    // as it is, not neutralised: a string cell of a text-formatted column is never a formula, and a
+                    // phone's "+81 …" must read back as the same value
+                    ws.value(r, c, cell);
+                }
+            }
+            r++;
+        }
     }
 
     /** One column per code list on the lists sheet: what the dropdowns offer. */
