@@ -93,7 +93,7 @@ try {
   await unit.locator('#submit-panel summary').click();
   seen.submitConfirm = await unit.locator('#submit-what').innerText();
   await unit.getByRole('button', { name: 'Xác nhận gửi' }).click();
-  await unit.locator('#done').waitFor();
+  await unit.locator('#done', { hasText: 'Đã gửi báo cáo' }).waitFor();
   seen.submitDone = await unit.locator('#done').innerText();
   await reloadAndBack(unit, 'submit');
 
@@ -114,11 +114,11 @@ try {
   await province.locator('#comment').fill('Đề nghị rà soát');
   // the language switch keeps the page, its query (and the review stays reviewable)
   await province.getByRole('button', { name: 'English' }).click();
-  await province.locator('#review').waitFor();
+  await province.getByRole('heading', { level: 1, name: /^Review/ }).waitFor();
   seen.reviewInEnglish = await province.locator('h1').innerText();
   await visit(province, 'province-review-en');
   await province.getByRole('button', { name: 'Tiếng Việt' }).click();
-  await province.locator('#review').waitFor();
+  await province.getByRole('heading', { level: 1, name: /^Xem xét/ }).waitFor();
   await province.locator('#review input[type=text]').first().fill('Kiểm tra lại năm sinh');
   await province.locator('#comment').fill('Đề nghị rà soát');
   await province.locator('#return-panel summary').click();
@@ -133,7 +133,7 @@ try {
   await visit(unit, 'unit-returned');
   await unit.locator('#submit-panel summary').click();
   await unit.getByRole('button', { name: 'Xác nhận gửi' }).click();
-  await unit.locator('#done').waitFor();
+  await unit.locator('#done', { hasText: 'Đã gửi báo cáo' }).waitFor();
 
   await province.goto(`${base}/portal/review?id=${submission}`);
   await province.locator('#accept-panel summary').click();
@@ -171,6 +171,11 @@ try {
   seen.signedOut = true;
 } catch (e) {
   seen.error = String(e.stack ?? e);
+  for (const context of browser.contexts()) {
+    for (const [i, page] of context.pages().entries()) {
+      await page.screenshot({ path: `${out}/failed-${browser.contexts().indexOf(context)}-${i}.png`, fullPage: true }).catch(() => {});
+    }
+  }
 } finally {
   await browser.close();
 }

@@ -36,7 +36,7 @@ class PortalUnitTest {
         io.restassured.response.Response headers = b.request().get("/portal/unit");
         assertEquals("no-store", headers.header("Cache-Control"), "pages with personal data are never stored");
         assertTrue(headers.header("Content-Security-Policy").contains("script-src 'self'"), headers.header("Content-Security-Policy"));
-        assertTrue(periods.contains("Các kỳ báo cáo của đơn vị 219"), periods);
+        assertTrue(periods.contains("Các kỳ báo cáo của Huyện Lục Ngạn (219)"), periods);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         String current = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
         assertFalse(periods.contains(">" + current + "<"), "a district reports no quarter after the 2025 reform: none is offered");
@@ -103,6 +103,6 @@ class PortalUnitTest {
         b.get("/portal/unit", 200);
         assertEquals(303, b.post("/portal/language", Map.of("to", "en", "back", "/portal/unit")).statusCode());
         String page = b.get("/portal/unit", 200);
-        assertTrue(page.contains("Reporting periods of unit 219") && page.contains("lang=\"en\""), page);
+        assertTrue(page.contains("Reporting periods of Huyện Lục Ngạn (219)") && page.contains("lang=\"en\""), page);
     }
 }

@@ -192,6 +192,27 @@ class ReviewLoopTest {
         }
     }
 
+    /** A row mended in the portal keeps the sheet and line of its file; a country typed by its name without diacritics is read. */
+    @Test
+    void aMendedRowKeepsItsLineAndACountryNameIsRead() {
+        String id = open(LUC_NGAN, QuarterlyCycleTest.period());
+        Browser b = Browser.signedInAs("luc-ngan");
+        String name = "Sửa Dòng " + Api.uniqueWord();
+        assertEquals(303, b.upload("/portal/submissions/" + id + "/upload", "bao-cao.csv", PortalUnitTest.csv(
+                "P-1;Thêm;" + name + " Một;1980;07591;Nhat Ban;Kỹ sư;p1@example.org",
+                "P-2;Thêm;" + name + " Hai;1981;99999;JP;Kỹ sư;p2@example.org"), "text/csv").statusCode());
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then()
+                .body("items.find { it.rowKey == 'P-1' }.data.country", is("JP"))
+                .body("items.find { it.rowKey == 'P-2' }.line", is(3));
+        b.get("/portal/row?id=" + id + "&kind=PERSON&key=P-2", 200);
+        Response mended = b.post("/portal/submissions/" + id + "/row", Map.of("kind", "PERSON", "key", "P-2", "c:Thao tác", "Thêm",
+                "c:Họ và tên", name + " Hai", "c:Năm sinh", "1981", "c:Mã quê quán", "07591", "c:Quốc gia cư trú", "Nhật Bản (JP)"));
+        assertEquals(303, mended.statusCode(), mended.asString());
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then()
+                .body("items.find { it.rowKey == 'P-2' }.data.hometownCode", is("07591"))
+                .body("items.find { it.rowKey == 'P-2' }.line", is(3)).body("items.find { it.rowKey == 'P-2' }.sheet", is("CSV"));
+    }
+
     /** Issue 23: removing a report's row answered 500 (no transaction). */
     @Test
     void aRowOfADraftIsRemoved() {

@@ -42,7 +42,7 @@ public interface Msg {
     @Message("Đăng nhập")
     String signIn();
 
-    @Message("Các kỳ báo cáo của đơn vị {unit}")
+    @Message("Các kỳ báo cáo của {unit}")
     String periodsTitle(String unit);
 
     @Message("Kỳ")

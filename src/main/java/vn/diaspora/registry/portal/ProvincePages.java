@@ -46,7 +46,7 @@ public class ProvincePages {
     static class Templates {
         static native TemplateInstance completeness(Completeness completeness, List<Completeness> trend, List<String> periods);
 
-        static native TemplateInstance review(SubmissionView submission, ValidationReport report, List<ReviewRows.Row> rows, boolean more,
+        static native TemplateInstance review(SubmissionView submission, String unitName, ValidationReport report, List<ReviewRows.Row> rows, boolean more,
                                               RowActions actions);
     }
 
@@ -58,6 +58,8 @@ public class ProvincePages {
     QuarterlyService quarterly;
     @Inject
     ReviewRows reviewRows;
+    @Inject
+    vn.diaspora.registry.quarterly.CodeLists codes;
     @Inject
     Pages pages;
 
@@ -84,7 +86,7 @@ public class ProvincePages {
         SubmissionView s = quarterly.get(id);
         ValidationReport report = s.itemCount() > 0 ? quarterly.validate(id) : null;
         List<ReviewRows.Row> rows = reviewRows.of(s, report);
-        return pages.render(Templates.review(s, report, rows, s.itemCount() > rows.size(), quarterly.rowsByAction(id)));
+        return pages.render(Templates.review(s, codes.unitName(s.unitCode()), report, rows, s.itemCount() > rows.size(), quarterly.rowsByAction(id)));
     }
 
     @POST

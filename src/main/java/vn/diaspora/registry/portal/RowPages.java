@@ -120,7 +120,7 @@ public class RowPages {
         }
         cells.put(rowCells.headers(kind).get(0), row.rowKey());  // the row key is the row's identity: not changed here
         try {
-            store(id, kind, cells);
+            store(id, kind, key, cells);
         } catch (ProblemException e) {
             if (e.reason() != ProblemException.Reason.INVALID && e.reason() != ProblemException.Reason.MALFORMED) {
                 throw e;
@@ -150,12 +150,12 @@ public class RowPages {
         cells.put(headers.get(1), "Sửa");
         cells.put(headers.get(2), person(form).toString());
         cells.put(headers.get(3), digits(form.getFirst("version")));
-        store(id, kind, cells);
+        store(id, kind, form.getFirst("key"), cells);
         return Portal.seeOther(UnitPages.pageOf(id) + Portal.done(Portal.Done.UPDATE_EXISTING));
     }
 
-    private void store(UUID id, RecordKind kind, Map<String, String> cells) {
-        uploads.run(caller.subject(), () -> quarterly.upload(id, rowCells.csv(cells), kind));
+    private void store(UUID id, RecordKind kind, String key, Map<String, String> cells) {
+        uploads.run(caller.subject(), () -> quarterly.mend(id, kind, key, rowCells.csv(cells)));
     }
 
     private static String digits(String value) {

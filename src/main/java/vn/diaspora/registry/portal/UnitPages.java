@@ -66,7 +66,7 @@ public class UnitPages {
     static class Templates {
         static native TemplateInstance periods(String unit, List<PeriodRow> periods);
 
-        static native TemplateInstance submission(SubmissionView submission, ValidationReport report, List<RowReport> findings,
+        static native TemplateInstance submission(SubmissionView submission, String unitName, ValidationReport report, List<RowReport> findings,
                                                   boolean onlyErrors, boolean editable, List<Event> reviews, List<ItemView> commented,
                                                   Map<Integer, String> comments, List<FieldError> refused);
     }
@@ -88,6 +88,8 @@ public class UnitPages {
     @Inject
     UnitReports reports;
     @Inject
+    vn.diaspora.registry.quarterly.CodeLists codes;
+    @Inject
     Pages pages;
 
     @GET
@@ -108,7 +110,7 @@ public class UnitPages {
             boolean late = submitted ? s.submittedAt().atZone(Clocks.VIETNAM).toLocalDate().isAfter(deadline) : today.isAfter(deadline);
             rows.add(new PeriodRow(p.toString(), deadline, s, late));
         }
-        return pages.render(Templates.periods(unit, rows));
+        return pages.render(Templates.periods(codes.unitName(unit), rows));
     }
 
     @POST
@@ -146,7 +148,7 @@ public class UnitPages {
         List<ItemView> commented = quarterly.commentedRows(id);
         Map<Integer, String> comments = new HashMap<>();
         commented.forEach(row -> comments.put(row.position(), row.reviewComment()));
-        return pages.render(Templates.submission(s, report, findings, onlyErrors, editable, reviews, commented, comments, refused));
+        return pages.render(Templates.submission(s, codes.unitName(s.unitCode()), report, findings, onlyErrors, editable, reviews, commented, comments, refused));
     }
 
     @POST

@@ -149,6 +149,12 @@ public class CodeLists {
         return all().get(list).stream().map(c -> c.shown(true)).toList();
     }
 
+    /** A unit's name with its code, as a heading names it: "Huyện Lục Ngạn (219)". */
+    public String unitName(String code) {
+        String name = byCode().get("hometown").get(code);
+        return name == null ? code : name.replaceAll("\\s*\\(đến [^)]*\\)$", "") + " (" + code + ")";
+    }
+
     /** Countries' and hometowns' names by code. Reference data: read once. */
     private volatile Map<String, Map<String, String>> byCode;
 

@@ -150,6 +150,22 @@ public class QuarterlyService {
         return stored;
     }
 
+    /**
+     * One row replaced by its cells, mended in the portal: read by the file rules (RowStore), it
+     * keeps the sheet and line of the file it came from, where the official will look for it.
+     */
+    @Transactional
+    public QuarterlyViews.UploadSummary mend(UUID id, RecordKind kind, String rowKey, InputStream cells) {
+        Submission s = editable(id);
+        SubmissionItem before = row(id, kind, rowKey);
+        String sheet = before.sheet;
+        Integer line = before.line;
+        QuarterlyViews.UploadSummary stored = rows.upload(id, cells, kind);
+        rows.origin(id, kind, rowKey, sheet, line);
+        touch(s);
+        return stored;
+    }
+
     /** One row of a submission, by its kind and row key (404 when the submission has no such row). */
     @Transactional
     public ItemView item(UUID id, RecordKind kind, String rowKey) {

@@ -183,6 +183,13 @@ class RowStore {
         return last == null ? 0 : last;
     }
 
+    /** Where a row came from (sheet and line of its file; none for a row sent as JSON). */
+    void origin(UUID id, RecordKind kind, String rowKey, String sheet, Integer line) {
+        em.createQuery("UPDATE SubmissionItem SET sheet = :sheet, line = :line WHERE submissionId = :s AND kind = :kind AND rowKey = :key")
+                .setParameter("sheet", sheet).setParameter("line", line).setParameter("s", id).setParameter("kind", kind)
+                .setParameter("key", rowKey).executeUpdate();
+    }
+
     void delete(UUID id, RecordKind kind, String rowKey) {
         long n = SubmissionItem.delete("submissionId = ?1 AND kind = ?2 AND rowKey = ?3", id, kind, rowKey);
         if (n == 0) {
