@@ -4,12 +4,15 @@
 # every page of a unit officer and of the Department fetched by wrk (4 connections: an office's
 # worth of officers) with the officers' bearer tokens, which the portal accepts like the API when
 # its OpenID Connect sign-in is off. Prints p50 / p95 / p99 per page; the goal is p95 < 200 ms.
+# Also a report of ROWS rows (default 20,000) sent by Lục Ngạn: the unit's page and the
+# Department's review of it, which read the report's last check a page at a time (issue 22).
 #
-#   bench/portal.sh                 # DURATION (s, default 10) per page, CONNECTIONS (default 4)
+#   bench/portal.sh                 # DURATION (s, default 10) per page, CONNECTIONS (default 4), ROWS (default 20000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-4}
+ROWS=${ROWS:-20000}
 . bench/lib.sh
 load_tools
 UNIT=$(token unit-officer 24 219)
@@ -34,6 +37,29 @@ LINK=$(curl -fs -H "Authorization: Bearer $UNIT" "http://localhost:$PORT/portal/
 [ -n "$LINK" ] || { echo "no report of Lục Ngạn in the demo data" >&2; exit 1; }
 SUBMISSION=${LINK#*id=}
 YEAR=$(( $(date +%Y) - 1 ))
+
+# A large report: ROWS persons of Lục Ngạn in a pre-reform quarter, uploaded and sent for review.
+API="http://localhost:$PORT/api/v1"
+python3 - "$ROWS" > "$OUT/large.csv" <<'PY'
+import random, sys
+random.seed(22)
+family = "Nguyễn Trần Lê Phạm Hoàng Phan Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý Thân Giáp".split()
+middle = "Văn Thị Đức Minh Thanh Hữu Ngọc Quang Thu".split()
+given = "An Bình Cường Dũng Giang Hà Hải Hạnh Hiếu Hoa Hùng Hương Huy Lan Linh Long Mai Nam Nga Phong Quân Sơn Tâm Thảo Trang Tuấn Vân Yến".split()
+print("\ufeffMã dòng;Thao tác;Họ và tên;Năm sinh;Mã quê quán;Quốc gia cư trú")
+for n in range(int(sys.argv[1])):
+    name = f"{random.choice(family)} {random.choice(middle)} {random.choice(given)} {random.choice(given)}"
+    print(f"BL-{n:06d};Thêm;{name};{random.randint(1950, 2005)};07591;{random.choice(['US', 'JP', 'KR', 'DE', 'AU'])}")
+PY
+LARGE=""
+for _ in $(seq 1 50); do
+  LARGE=$(curl -s -X POST -H "Authorization: Bearer $UNIT" "$API/periods/$((1100 + RANDOM % 800))-Q2/submissions" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id") or "")')
+  [ -n "$LARGE" ] && break
+done
+curl -fs -X POST -H "Authorization: Bearer $UNIT" -H 'Content-Type: text/csv' --data-binary @"$OUT/large.csv" \
+  "$API/submissions/$LARGE/items/upload" > /dev/null
+curl -fs -X POST -H "Authorization: Bearer $UNIT" "$API/submissions/$LARGE/submit" > /dev/null
 
 page() { # name token path -> a table row
   cat > "$OUT/page.lua" <<LUA
@@ -61,6 +87,9 @@ LUA
   page "unit: a report with its dry run" "$UNIT" "/portal/submission?id=$SUBMISSION"
   page "province: completeness and trend" "$PROVINCE" "/portal/province"
   page "province: review of a report" "$PROVINCE" "/portal/review?id=$SUBMISSION"
+  page "unit: a report of $ROWS rows (its last check, first page)" "$UNIT" "/portal/submission?id=$LARGE"
+  page "unit: the same report's valid rows, page 50" "$UNIT" "/portal/submission?id=$LARGE&only=ok&page=50"
+  page "province: review of the $ROWS-row report, first page" "$PROVINCE" "/portal/review?id=$LARGE"
   page "province: statistics (6 charts)" "$PROVINCE" "/portal/province/statistics"
   page "province: yearly report $YEAR" "$PROVINCE" "/portal/province/yearly?year=$YEAR"
 } | tee "$OUT/portal.md"

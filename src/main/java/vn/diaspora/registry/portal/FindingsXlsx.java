@@ -5,7 +5,6 @@ import org.dhatim.fastexcel.Worksheet;
 import vn.diaspora.registry.common.SpreadsheetText;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
-import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,10 +26,13 @@ final class FindingsXlsx {
     private FindingsXlsx() {
     }
 
-    static void write(ValidationReport report, List<ItemView> commented, OutputStream out) throws IOException {
+    /** Lines of the workbook: more findings than a report's rows would be an odd file to mend by (100,000 rows at most). */
+    static final int MAX_LINES = 100_000;
+
+    static void write(List<RowReport> problems, List<ItemView> commented, OutputStream out) throws IOException {
         Map<Integer, ItemView> comments = commented.stream().collect(Collectors.toMap(ItemView::position, Function.identity()));
         List<List<Object>> lines = new ArrayList<>();
-        List<RowReport> findings = report == null ? List.of() : report.findings().stream().filter(f -> !f.level().equals("OK")).toList();
+        List<RowReport> findings = problems;
         for (RowReport f : findings) {
             ItemView c = comments.get(f.row());
             lines.add(line(f.row(), f.sheet(), f.line(), f.rowKey(), f.column(), level(f.level()), f.messageVi(), c == null ? null : c.reviewComment()));

@@ -337,7 +337,7 @@ public interface Msg {
     @Message("Lưu dòng")
     String saveRow();
 
-    @Message("{#when what}{#is 'UPLOADED'}Đã lưu tệp và kiểm tra các dòng. Xem kết quả bên dưới.{#is 'SUBMITTED'}Đã gửi báo cáo cho Sở Ngoại vụ.{#is 'ACCEPTED'}Đã duyệt báo cáo: các thay đổi đã được ghi vào cơ sở dữ liệu.{#is 'RETURNED'}Đã trả lại báo cáo cho đơn vị kèm ý kiến.{#is 'ROW_SAVED'}Đã lưu dòng và kiểm tra lại.{#is 'ROW_ADDED'}Hồ sơ đã được đưa vào báo cáo của đơn vị thành một dòng Sửa: sửa các ô cần thay đổi rồi bấm Lưu dòng.{#is 'NOT_DUPLICATE'}Đã ghi nhận: không phải cùng một người.{#is 'UPDATE_EXISTING'}Dòng đã chuyển thành cập nhật hồ sơ đã có.{#else}{/when}")
+    @Message("{#when what}{#is 'UPLOADED'}Đã lưu tệp và kiểm tra các dòng. Xem kết quả bên dưới.{#is 'SUBMITTED'}Đã gửi báo cáo cho Sở Ngoại vụ.{#is 'ACCEPTED'}Đã duyệt báo cáo: các thay đổi đã được ghi vào cơ sở dữ liệu.{#is 'RETURNED'}Đã trả lại báo cáo cho đơn vị kèm ý kiến.{#is 'ROW_SAVED'}Đã lưu dòng và kiểm tra lại.{#is 'ROW_ADDED'}Hồ sơ đã được đưa vào báo cáo của đơn vị thành một dòng Sửa: sửa các ô cần thay đổi rồi bấm Lưu dòng.{#is 'NOT_DUPLICATE'}Đã ghi nhận: không phải cùng một người.{#is 'UPDATE_EXISTING'}Dòng đã chuyển thành cập nhật hồ sơ đã có.{#is 'CHECKED'}Đã kiểm tra lại các dòng với cơ sở dữ liệu hiện tại.{#else}{/when}")
     String done(String what);
 
     @Message("Duyệt {rows} dòng: {creates} thêm mới, {updates} sửa, {deletes} xóa. Các thay đổi được ghi ngay vào cơ sở dữ liệu; ý kiến từng dòng đã ghi được lưu cùng báo cáo.")
@@ -393,6 +393,24 @@ public interface Msg {
 
     @Message("Mẫu Excel đã điền sẵn các hồ sơ của đơn vị (mã bản ghi và phiên bản gốc đã khóa): sửa các ô cần thay đổi rồi tải lên báo cáo.")
     String updateListHelp();
+
+    @Message("Lỗi và cảnh báo")
+    String problems();
+
+    @Message("Các dòng hợp lệ")
+    String okRows();
+
+    @Message("Kiểm tra lúc {at}")
+    String checkedAt(String at);
+
+    @Message("Kiểm tra lại")
+    String checkAgain();
+
+    @Message("Trang trước")
+    String previousPage();
+
+    @Message("Không có dòng nào ở mục này.")
+    String noFindings();
 
     @Message("Hồ sơ được sửa")
     String touches();

@@ -21,7 +21,8 @@ import vn.diaspora.registry.quarterly.Period;
 import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowComment;
 import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
-import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
+import vn.diaspora.registry.quarterly.CheckedFindings;
+import vn.diaspora.registry.quarterly.QuarterlyViews.CheckedPage;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowActions;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.report.CompletenessService;
@@ -46,7 +47,7 @@ public class ProvincePages {
     static class Templates {
         static native TemplateInstance completeness(Completeness completeness, List<Completeness> trend, List<String> periods);
 
-        static native TemplateInstance review(SubmissionView submission, String unitName, ValidationReport report, List<ReviewRows.Row> rows, boolean more,
+        static native TemplateInstance review(SubmissionView submission, String unitName, CheckedPage report, ReviewRows.Rows rows,
                                               RowActions actions);
     }
 
@@ -79,14 +80,13 @@ public class ProvincePages {
     @GET
     @Path("/review")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance review(@QueryParam("id") UUID id) {
+    public TemplateInstance review(@QueryParam("id") UUID id, @QueryParam("cursor") String cursor) {
         if (id == null) {
             throw ProblemException.badParameter("id", "required");
         }
         SubmissionView s = quarterly.get(id);
-        ValidationReport report = s.itemCount() > 0 ? quarterly.validate(id) : null;
-        List<ReviewRows.Row> rows = reviewRows.of(s, report);
-        return pages.render(Templates.review(s, codes.unitName(s.unitCode()), report, rows, s.itemCount() > rows.size(), quarterly.rowsByAction(id)));
+        CheckedPage report = s.itemCount() > 0 ? quarterly.lastCheck(id, CheckedFindings.Shown.PROBLEMS, 0, 0) : null;
+        return pages.render(Templates.review(s, codes.unitName(s.unitCode()), report, reviewRows.of(s, cursor), quarterly.rowsByAction(id)));
     }
 
     @POST

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 class ReviewRows {
-    /** Rows shown on one review page; a larger submission is reviewed through the API or its XLSX. */
-    static final int SHOWN = Page.MAX_LIMIT;
+    /** Rows shown on one review page, each with its changes against the record it touches. */
+    static final int SHOWN = 50;
 
     /** A field's change; {@code label} is the template's column header of the field. */
     public record Change(String field, String label, String old, String now) {
@@ -57,15 +57,20 @@ class ReviewRows {
     @Inject
     Values values;
 
-    List<Row> of(SubmissionView submission, ValidationReport report) {
+    /** A page of a report's rows for its review, and the cursor of the next page (null on the last). */
+    record Rows(List<Row> rows, String next) {
+    }
+
+    /** A page of rows after {@code cursor}, each with the findings of the report's last check (QuarterlyService#lastCheck ran first). */
+    Rows of(SubmissionView submission, String cursor) {
         boolean accepted = submission.state() == Submission.State.ACCEPTED;
         Params.Paging paging = new Params.Paging();
         paging.limit = String.valueOf(SHOWN);
-        Map<String, List<RowReport>> findings = report == null ? Map.of() : report.findings().stream()
-                .collect(Collectors.groupingBy(f -> f.kind() + ":" + f.rowKey(), LinkedHashMap::new, Collectors.toList()));
+        paging.cursor = cursor;
+        Page<ItemView> items = quarterly.items(submission.id(), paging);
         List<Row> rows = new ArrayList<>();
-        for (ItemView item : quarterly.items(submission.id(), paging).items()) {
-            List<RowReport> own = findings.getOrDefault(item.kind() + ":" + item.rowKey(), List.of());
+        for (ItemView item : items.items()) {
+            List<RowReport> own = quarterly.rowFindings(submission.id(), item.position());
             String level = own.stream().map(RowReport::level).filter("ERROR"::equals).findAny()
                     .or(() -> own.stream().map(RowReport::level).filter("WARNING"::equals).findAny()).orElse("OK");
             JsonNode current = item.recordId() == null ? NullNode.instance
@@ -74,7 +79,7 @@ class ReviewRows {
                     own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(item.kind(), current, item.data()), item.reason(), item.reviewComment(),
                     item.recordId(), target(item.kind(), current)));
         }
-        return rows;
+        return new Rows(rows, items.nextCursor());
     }
 
     private JsonNode current(RecordKind kind, java.util.UUID id) {

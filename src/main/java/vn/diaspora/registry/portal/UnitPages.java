@@ -28,7 +28,8 @@ import vn.diaspora.registry.quarterly.QuarterlyViews.Event;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
 import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
-import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
+import vn.diaspora.registry.quarterly.QuarterlyViews.CheckedPage;
+import vn.diaspora.registry.quarterly.CheckedFindings.Shown;
 import vn.diaspora.registry.quarterly.ReportingCalendar;
 import vn.diaspora.registry.quarterly.Submission.State;
 import vn.diaspora.registry.quarterly.UploadGate;
@@ -66,8 +67,8 @@ public class UnitPages {
     static class Templates {
         static native TemplateInstance periods(String unit, List<PeriodRow> periods);
 
-        static native TemplateInstance submission(SubmissionView submission, String unitName, ValidationReport report, List<RowReport> findings,
-                                                  boolean onlyErrors, boolean editable, List<Event> reviews, List<ItemView> commented,
+        static native TemplateInstance submission(SubmissionView submission, String unitName, CheckedPage report, String shown, int page,
+                                                  boolean editable, List<Event> reviews, List<ItemView> commented,
                                                   Map<Integer, String> comments, List<FieldError> refused);
     }
 
@@ -126,29 +127,43 @@ public class UnitPages {
     @GET
     @Path("/submission")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance submission(@QueryParam("id") UUID id, @QueryParam("only") String only, @QueryParam("refused") String refused) {
+    public TemplateInstance submission(@QueryParam("id") UUID id, @QueryParam("only") String only, @QueryParam("page") String page,
+                                       @QueryParam("refused") String refused) {
         if (id == null) {
             throw ProblemException.badParameter("id", "required");
         }
         Refusals.Refusal refusal = refusals.find(refused, id);
-        return page(id, "errors".equals(only), refusal == null ? List.of() : refusal.errors());
+        Shown shown = "errors".equals(only) ? Shown.ERRORS : "ok".equals(only) ? Shown.OK : Shown.PROBLEMS;
+        int n = page == null || !page.matches("\\d{1,4}") ? 0 : Integer.parseInt(page);
+        return page(id, shown, n, refusal == null ? List.of() : refusal.errors());
     }
+
+    /** Findings listed on one page of a report (errors first); the OK rows on request. */
+    static final int FINDINGS_PAGE = 200;
 
     static String pageOf(UUID id) {
         return "/portal/submission?id=" + id;
     }
 
-    private TemplateInstance page(UUID id, boolean onlyErrors, List<FieldError> refused) {
+    private TemplateInstance page(UUID id, Shown shown, int page, List<FieldError> refused) {
         SubmissionView s = quarterly.get(id);
         boolean editable = s.state() == State.DRAFT || s.state() == State.RETURNED;
-        ValidationReport report = s.itemCount() > 0 ? quarterly.validate(id) : null;
-        List<RowReport> findings = report == null ? List.of()
-                : report.findings().stream().filter(f -> !onlyErrors || f.level().equals("ERROR")).toList();
+        CheckedPage report = s.itemCount() > 0 ? quarterly.lastCheck(id, shown, page * FINDINGS_PAGE, FINDINGS_PAGE) : null;
         List<Event> reviews = quarterly.events(id).stream().filter(e -> e.comment() != null).toList();
         List<ItemView> commented = quarterly.commentedRows(id);
         Map<Integer, String> comments = new HashMap<>();
         commented.forEach(row -> comments.put(row.position(), row.reviewComment()));
-        return pages.render(Templates.submission(s, codes.unitName(s.unitCode()), report, findings, onlyErrors, editable, reviews, commented, comments, refused));
+        return pages.render(Templates.submission(s, codes.unitName(s.unitCode()), report, shown.name(), page, editable, reviews, commented,
+                comments, refused));
+    }
+
+    /** "Kiểm tra lại": the rows checked again against the registry as it is now. */
+    @POST
+    @Path("/submissions/{id}/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response check(@PathParam("id") UUID id) {
+        quarterly.recheck(id);
+        return Portal.seeOther(pageOf(id) + Portal.done(Portal.Done.CHECKED));
     }
 
     @POST
@@ -192,9 +207,9 @@ public class UnitPages {
     @Produces(SpreadsheetText.XLSX)
     public Response findingsXlsx(@PathParam("id") UUID id) {
         SubmissionView s = quarterly.get(id);
-        ValidationReport report = s.itemCount() > 0 ? quarterly.validate(id) : null;
+        List<RowReport> findings = s.itemCount() > 0 ? quarterly.lastCheck(id, Shown.PROBLEMS, 0, FindingsXlsx.MAX_LINES).findings() : List.of();
         List<ItemView> commented = quarterly.commentedRows(id);
-        jakarta.ws.rs.core.StreamingOutput out = o -> FindingsXlsx.write(report, commented, o);
+        jakarta.ws.rs.core.StreamingOutput out = o -> FindingsXlsx.write(findings, commented, o);
         return Response.ok(out, SpreadsheetText.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"ket-qua-kiem-tra-" + s.period() + "-" + s.unitCode() + ".xlsx\"").build();
     }

@@ -67,7 +67,7 @@ public class QuarterlyService {
     @Inject
     AuditLog audit;
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    CheckedFindings checked;
 
     @Inject
     vn.diaspora.registry.record.RecordServices records;
@@ -136,7 +136,7 @@ public class QuarterlyService {
     public QuarterlyViews.UploadSummary putItems(UUID id, List<ItemInput> items) {
         Submission s = editable(id);
         QuarterlyViews.UploadSummary stored = rows.put(id, items);
-        touch(s);
+        rowsChanged(s);
         return stored;
     }
 
@@ -146,7 +146,7 @@ public class QuarterlyService {
     public QuarterlyViews.UploadSummary upload(UUID id, InputStream body, RecordKind csvKind) {
         Submission s = editable(id);
         QuarterlyViews.UploadSummary stored = rows.upload(id, body, csvKind);
-        touch(s);
+        rowsChanged(s);
         return stored;
     }
 
@@ -163,6 +163,7 @@ public class QuarterlyService {
         QuarterlyViews.UploadSummary stored = rows.upload(id, cells, kind);
         rows.origin(id, kind, rowKey, sheet, line);
         touch(s);
+        recheck(s, row(id, kind, rowKey));
         return stored;
     }
 
@@ -186,7 +187,7 @@ public class QuarterlyService {
     public void deleteItem(UUID id, RecordKind kind, String rowKey) {
         Submission s = editable(id);
         rows.delete(id, kind, rowKey);
-        touch(s);
+        rowsChanged(s);
     }
 
     /** How many rows create, update and delete records: what an accept would do. */
@@ -237,26 +238,73 @@ public class QuarterlyService {
     @Transactional
     public ValidationReport validate(UUID id) {
         Submission s = readable(id);
-        return s.state == State.ACCEPTED ? decided(s) : report(s);
+        if (s.state == State.ACCEPTED) {
+            CheckedFindings.Counts counts = checked.counts(id);
+            List<RowReport> findings = new ArrayList<>(checked.page(id, CheckedFindings.Shown.PROBLEMS, 0, MAX_FINDINGS).stream().map(this::told).toList());
+            findings.addAll(checked.page(id, CheckedFindings.Shown.OK, 0, MAX_FINDINGS - findings.size()).stream().map(this::told).toList());
+            return new ValidationReport(id, counts.rows(), counts.ok(), counts.warnings(), counts.errors(), counts.rows() > findings.size(), findings);
+        }
+        return check(s);
     }
 
-    /** The findings stored at the accept; a submission accepted before they were stored had every row OK, as an accept requires. */
-    private ValidationReport decided(Submission s) {
-        List<?> stored = em.createNativeQuery("SELECT cast(decided_report AS text) FROM submission WHERE id = ?1 AND decided_report IS NOT NULL")
-                .setParameter(1, s.id).getResultList();
-        if (!stored.isEmpty()) {
-            try {
-                return json.readValue((String) stored.get(0), ValidationReport.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+    /** The last check's findings of one row, as the caller is told them. */
+    @Transactional
+    public List<RowReport> rowFindings(UUID id, int position) {
+        readable(id);
+        return checked.ofRow(id, position).stream().map(this::told).toList();
+    }
+
+    /**
+     * The last check of a report, a page of its findings at a time (errors first; or the OK rows),
+     * without checking the rows again unless they changed since; an accepted report keeps those of its accept.
+     */
+    @Transactional
+    public QuarterlyViews.CheckedPage lastCheck(UUID id, CheckedFindings.Shown shown, int offset, int limit) {
+        Submission s = readable(id);
+        CheckedFindings.Counts counts = checked.counts(id);
+        if (counts.checkedAt() == null && s.state != State.ACCEPTED && counts.rows() > 0) {
+            check(s);
+            counts = checked.counts(id);
         }
-        List<RowReport> findings = new ArrayList<>();
-        rows.forEach(s.id, row -> {
-            if (findings.size() < MAX_FINDINGS) findings.add(finding(row, "OK", ErrorCode.VALID, null, null, null));
-        });
-        int count = (int) rows.count(s.id);
-        return new ValidationReport(s.id, count, count, 0, 0, count > findings.size(), findings);
+        List<RowReport> page = checked.page(id, shown, offset, limit + 1).stream().map(this::told).toList();
+        return new QuarterlyViews.CheckedPage(id, counts.rows(), counts.ok(), counts.warnings(), counts.errors(), counts.checkedAt(),
+                page.subList(0, Math.min(limit, page.size())), page.size() > limit);
+    }
+
+    /** Checks every row again now (the registry may have changed since the last check) and keeps the findings. */
+    @Transactional
+    public ValidationReport recheck(UUID id) {
+        Submission s = readable(id);
+        if (s.state == State.ACCEPTED) {
+            throw ProblemException.conflict("Submission " + id + " is ACCEPTED: its findings are those of its accept",
+                    List.of(new FieldError("state", s.state.name())));
+        }
+        return check(s);
+    }
+
+    /** A full dry run, its findings kept (CheckedFindings). */
+    private ValidationReport check(Submission s) {
+        List<CheckedFindings.Kept> kept = new ArrayList<>();
+        ValidationReport report = report(s, RecordService.RowContext.dryRun(s.unitCode), likelyDuplicates.of(s.id, null),
+                check -> rows.forEach(s.id, check), kept);
+        checked.replace(s.id, null, kept);
+        return report;
+    }
+
+    /** One row checked again after it changed, its kept findings replaced, unless the whole report is to be checked anyway. */
+    private void recheck(Submission s, SubmissionItem row) {
+        if (checked.counts(s.id).checkedAt() == null) {
+            return;
+        }
+        List<CheckedFindings.Kept> kept = new ArrayList<>();
+        report(s, RecordService.RowContext.dryRun(s.unitCode), likelyDuplicates.of(s.id, row.position), check -> check.accept(row), kept);
+        checked.replace(s.id, row.position, kept);
+    }
+
+    /** Rows were added, replaced or removed: the report changed, and its last check no longer holds. */
+    private void rowsChanged(Submission s) {
+        touch(s);
+        checked.stale(s.id);
     }
 
     /** The dry run of one row: its findings as validate gives them, without checking the others. */
@@ -264,7 +312,7 @@ public class QuarterlyService {
     public ValidationReport validateRow(UUID id, RecordKind kind, String rowKey) {
         Submission s = readable(id);
         SubmissionItem row = row(id, kind, rowKey);
-        return report(s, RecordService.RowContext.dryRun(s.unitCode), likelyDuplicates.of(id, row.position), check -> check.accept(row));
+        return report(s, RecordService.RowContext.dryRun(s.unitCode), likelyDuplicates.of(id, row.position), check -> check.accept(row), null);
     }
 
     /**
@@ -284,7 +332,7 @@ public class QuarterlyService {
             throw ProblemException.conflict("Submission " + id + " has " + count + " rows: it is not a quarter without changes",
                     List.of(new FieldError("noChanges", "the report has rows", ErrorCode.INVALID)));
         }
-        ValidationReport report = report(s);
+        ValidationReport report = check(s);
         if (report.errors() > 0) {
             throw refused(report, "ERROR", report.errors() + " rows have errors: fix them (see the dry run) and submit again");
         }
@@ -308,7 +356,9 @@ public class QuarterlyService {
         }
         requireState(s, State.SUBMITTED);
         // one pass: each row is checked and, when nothing is wrong with it, applied; any finding rolls it all back
-        ValidationReport report = report(s, new RecordService.RowContext(s.unitCode, id, s.period));
+        List<CheckedFindings.Kept> kept = new ArrayList<>();
+        ValidationReport report = report(s, new RecordService.RowContext(s.unitCode, id, s.period), likelyDuplicates.of(id, null),
+                check -> rows.forEach(id, check), kept);
         if (report.errors() > 0) {
             throw refused(report, "ERROR", report.errors() + " rows cannot be applied; nothing was applied");
         }
@@ -320,8 +370,7 @@ public class QuarterlyService {
         audit.record(AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
         s = em.find(Submission.class, id); // the row lock taken by reviewable() is held until commit
         transition(s, State.ACCEPTED, null);
-        em.createNativeQuery("UPDATE submission SET decided_report = cast(?1 AS jsonb) WHERE id = ?2")
-                .setParameter(1, json.valueToTree(report).toString()).setParameter(2, id).executeUpdate();
+        checked.replace(id, null, kept); // the accept's findings, kept for good: an accepted report is never checked again
         notes.comment(id, comments);
         s.reviewedAt = Instant.now();
         s.reviewedBy = caller.subject();
@@ -358,7 +407,12 @@ public class QuarterlyService {
             throw ProblemException.notFound("Likely duplicate " + person + " of row " + kind + "/" + rowKey);
         }
         notes.notDuplicate(id, kind, rowKey, person, caller.subject());
-        return report(s, RecordService.RowContext.dryRun(s.unitCode), duplicates, check -> check.accept(row));
+        List<CheckedFindings.Kept> kept = new ArrayList<>();
+        ValidationReport report = report(s, RecordService.RowContext.dryRun(s.unitCode), duplicates, check -> check.accept(row), kept);
+        if (checked.counts(id).checkedAt() != null) {
+            checked.replace(id, row.position, kept);
+        }
+        return report;
     }
 
     @Transactional
@@ -381,22 +435,15 @@ public class QuarterlyService {
     /** Transitions listed per submission (each needs an officer's action; hundreds would already be odd). */
     static final int MAX_EVENTS = 1000;
 
-    private ValidationReport report(Submission s) {
-        return report(s, RecordService.RowContext.dryRun(s.unitCode));
-    }
-
     /**
      * Every row's findings, each row checked in {@code context}: a dry run writes nothing; an
      * accept applies each row that has no problem (the caller rolls all back when any has one).
      * Likely duplicates are matched before any row is applied.
      */
-    private ValidationReport report(Submission s, RecordService.RowContext context) {
-        return report(s, context, likelyDuplicates.of(s.id, null), check -> rows.forEach(s.id, check));
-    }
 
     /** The findings of the rows that {@code rowsToCheck} hands to its consumer. */
     private ValidationReport report(Submission s, RecordService.RowContext context, Map<Integer, List<LikelyDuplicates.Match>> duplicates,
-                                    Consumer<Consumer<SubmissionItem>> rowsToCheck) {
+                                    Consumer<Consumer<SubmissionItem>> rowsToCheck, List<CheckedFindings.Kept> kept) {
         UUID id = s.id;
         Set<String> decided = notes.notDuplicates(id);
         List<RowReport> findings = new ArrayList<>();
@@ -414,12 +461,14 @@ public class QuarterlyService {
             }
             List<FieldError> problems = result.errors();
             for (FieldError p : problems) {
-                if (findings.size() <= MAX_FINDINGS) findings.add(finding(row, "ERROR", p.code(), p.field(), p.message(), null));
+                keep(new CheckedFindings.Kept(row.position, row.kind, row.rowKey, row.sheet, row.line, "ERROR", p.code(), p.field(), p.message(), null),
+                        findings, kept);
             }
             List<LikelyDuplicates.Match> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()).stream()
                     .filter(m -> !decided.contains(ReviewNotes.pair(row.kind, row.rowKey, m.id()))).toList() : List.of();
             for (LikelyDuplicates.Match other : similar) {
-                if (findings.size() <= MAX_FINDINGS) findings.add(duplicateFinding(row, other));
+                keep(new CheckedFindings.Kept(row.position, row.kind, row.rowKey, row.sheet, row.line, "WARNING", ErrorCode.LIKELY_DUPLICATE,
+                        "fullName", "likely duplicate of existing person " + other.id(), other), findings, kept);
             }
             if (!problems.isEmpty()) {
                 counts[3]++;
@@ -427,7 +476,9 @@ public class QuarterlyService {
                 counts[2]++;
             } else {
                 counts[1]++;
-                if (findings.size() <= MAX_FINDINGS) findings.add(finding(row, "OK", ErrorCode.VALID, null, null, null));
+                if (findings.size() <= MAX_FINDINGS) {
+                    findings.add(told(new CheckedFindings.Kept(row.position, row.kind, row.rowKey, row.sheet, row.line, "OK", ErrorCode.VALID, null, null, null)));
+                }
             }
         });
         boolean truncated = findings.size() > MAX_FINDINGS;
@@ -435,22 +486,36 @@ public class QuarterlyService {
                 truncated ? List.copyOf(findings.subList(0, MAX_FINDINGS)) : findings);
     }
 
-    /**
-     * A likely duplicate names the other person only to a caller who may read it; to others (a
-     * unit whose row matches another unit's person) it says that one exists, and the province's
-     * review, which may read both, sees the pair.
-     */
-    private RowReport duplicateFinding(SubmissionItem row, LikelyDuplicates.Match other) {
-        if (caller.canRead(other.reportingUnit(), other.provinceCode())) {
-            return finding(row, "WARNING", ErrorCode.LIKELY_DUPLICATE, "fullName", "likely duplicate of existing person " + other.id(), other.id());
+    /** A finding made: kept for the report's pages, and told in the answer while the answer lists fewer than its limit. */
+    private void keep(CheckedFindings.Kept finding, List<RowReport> told, List<CheckedFindings.Kept> kept) {
+        if (kept != null) {
+            kept.add(finding);
         }
-        return finding(row, "WARNING", ErrorCode.LIKELY_DUPLICATE_ELSEWHERE, "fullName", null, null);
+        if (told.size() <= MAX_FINDINGS) {
+            told.add(told(finding));
+        }
     }
 
-    /** A finding of a row, its texts from the bundles by code, named where the official sees it (sheet, line, column header). */
-    private static RowReport finding(SubmissionItem row, String level, ErrorCode code, String field, String detail, UUID person) {
-        String column = field == null || row.sheet == null ? null : ItemColumns.header(row.kind, field);
-        return new RowReport(row.position, row.kind, row.rowKey, row.sheet, row.line, column, level, code, field,
+    /**
+     * A finding as its reader is told it, its texts from the bundles by code, named where the
+     * official sees it (sheet, line, column header). A likely duplicate names the other person
+     * only to a reader who may read it; to others (a unit whose row matches another unit's person)
+     * it says that one exists, and the province's review, which may read both, sees the pair.
+     */
+    private RowReport told(CheckedFindings.Kept k) {
+        ErrorCode code = k.code();
+        String detail = k.detail();
+        UUID person = null;
+        if (k.duplicate() != null) {
+            if (caller.canRead(k.duplicate().reportingUnit(), k.duplicate().provinceCode())) {
+                person = k.duplicate().id();
+            } else {
+                code = ErrorCode.LIKELY_DUPLICATE_ELSEWHERE;
+                detail = null;
+            }
+        }
+        String column = k.field() == null || k.sheet() == null ? null : ItemColumns.header(k.kind(), k.field());
+        return new RowReport(k.position(), k.kind(), k.rowKey(), k.sheet(), k.line(), column, k.level(), code, k.field(),
                 Findings.vietnamese(code), Findings.english(code), detail, person);
     }
 

@@ -122,6 +122,11 @@ public final class QuarterlyViews {
                              @NotBlank @Size(max = Limits.REASON) @Schema(example = "Quốc gia cư trú chưa đúng") String comment) {
     }
 
+    /** A page of a report's last check: the counts of every row, when it ran, and this page's findings (errors first). */
+    public record CheckedPage(UUID submissionId, int rows, int ok, int warnings, int errors, Instant checkedAt, List<RowReport> findings,
+                              boolean more) {
+    }
+
     /** What an accept would do: records created, updated and deleted. */
     public record RowActions(long creates, long updates, long deletes) {
     }
