@@ -116,6 +116,7 @@ try {
   await province.getByRole('button', { name: 'English' }).click();
   await province.getByRole('heading', { level: 1, name: /^Review/ }).waitFor();
   seen.reviewInEnglish = await province.locator('h1').innerText();
+  seen.commentKept = await province.locator('#comment').inputValue();
   await visit(province, 'province-review-en');
   await province.getByRole('button', { name: 'Tiếng Việt' }).click();
   await province.getByRole('heading', { level: 1, name: /^Xem xét/ }).waitFor();

@@ -21,3 +21,21 @@ htmx.on('htmx:xhr:progress', (event) => {
   const bar = document.getElementById('upload-progress');
   if (bar && event.detail.lengthComputable) { bar.hidden = false; bar.value = (event.detail.loaded / event.detail.total) * 100; }
 });
+
+// The language switch keeps what the officer typed: the page's fields are kept for the reload
+// in the other language (this tab only, read back once and removed).
+const KEPT = 'registry-lang-fields';
+const fields = () => document.querySelectorAll('main input[type=text], main textarea, main select');
+document.addEventListener('submit', (event) => {
+  if (event.target.matches('form[action="/portal/language"]')) {
+    const values = {};
+    fields().forEach((f) => { if (f.id && f.value) values[f.id] = f.value; });
+    sessionStorage.setItem(KEPT, JSON.stringify({ page: location.pathname + location.search, values }));
+  }
+}, true);
+document.addEventListener('htmx:load', () => {
+  const kept = JSON.parse(sessionStorage.getItem(KEPT) || 'null');
+  if (!kept || kept.page !== location.pathname + location.search) return;
+  sessionStorage.removeItem(KEPT);
+  Object.entries(kept.values).forEach(([id, value]) => { const f = document.getElementById(id); if (f && !f.value) f.value = value; });
+});

@@ -245,6 +245,21 @@ class ReviewLoopTest {
         assertTrue(after.contains("1 dòng: 0 hợp lệ, 1 có cảnh báo") && after.contains("Đã kiểm tra lại"), after);
     }
 
+    /** A mistyped portal address, or a form's address opened as a page, is the portal's own page in Vietnamese; the API keeps problem+json. */
+    @Test
+    void aMistypedAddressIsThePortalsOwnPage() {
+        Browser b = Browser.signedInAs("luc-ngan");
+        for (String path : List.of("/portal/khong-co-trang-nay", "/portal/submissions/" + java.util.UUID.randomUUID() + "/upload")) {
+            Response r = b.request().get(path);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(r.contentType().startsWith("text/html") && r.asString().contains("<html lang=\"vi\"")
+                    && r.asString().contains("Không tìm thấy trang") && r.asString().contains("<title>Có lỗi"), r.asString());
+        }
+        io.restassured.RestAssured.given().get("/api/v1/khong-co").then().statusCode(404).contentType("application/problem+json");
+        String conflict = b.post("/portal/submissions/" + PortalProvinceTest.submitted()[1] + "/submit", Map.of("decision", "submit")).asString();
+        assertTrue(conflict.contains("trạng thái đã thay đổi") && !conflict.contains("SUBMITTED"), "a refusal in words, not codes: " + conflict);
+    }
+
     /** Issue 23: removing a report's row answered 500 (no transaction). */
     @Test
     void aRowOfADraftIsRemoved() {

@@ -225,8 +225,6 @@ public interface Msg {
     @Message("Báo cáo theo quý")
     String quarters();
 
-    @Message("Không tìm thấy hoặc không thuộc phạm vi của bạn.")
-    String notFound();
 
     @Message("Có lỗi")
     String errorTitle();
@@ -411,6 +409,9 @@ public interface Msg {
 
     @Message("Không có dòng nào ở mục này.")
     String noFindings();
+
+    @Message("{#when status}{#is in 403 404}Không tìm thấy trang hoặc hồ sơ này, hoặc nó không thuộc phạm vi của bạn.{#is 409}Không thực hiện được: trạng thái đã thay đổi (ví dụ báo cáo đã được gửi, duyệt hoặc trả lại). Tải lại trang để xem trạng thái hiện tại.{#is 412}Hồ sơ vừa được người khác sửa: tải lại trang rồi sửa lại nếu cần.{#is 413}Tệp hoặc nội dung gửi lên quá lớn.{#is 422}Dữ liệu gửi lên chưa hợp lệ.{#is 429}Hệ thống đang xử lý một tệp khác của bạn: chờ một lát rồi thử lại.{#is 400}Yêu cầu không hợp lệ: quay lại trang trước và thử lại.{#else}Hệ thống gặp lỗi: thử lại sau ít phút; nếu vẫn lỗi, báo cho quản trị hệ thống.{/when}")
+    String errorText(int status);
 
     @Message("Hồ sơ được sửa")
     String touches();

@@ -12,10 +12,8 @@ import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
 import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
-import vn.diaspora.registry.quarterly.QuarterlyViews.ValidationReport;
 import vn.diaspora.registry.quarterly.Submission;
 import vn.diaspora.registry.record.RecordKind;
-import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.record.RecordServices;
 
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -68,13 +65,20 @@ class ReviewRows {
         paging.limit = String.valueOf(SHOWN);
         paging.cursor = cursor;
         Page<ItemView> items = quarterly.items(submission.id(), paging);
+        if (items.items().isEmpty()) {
+            return new Rows(List.of(), null);
+        }
+        Map<Integer, List<RowReport>> findings = quarterly.rowFindings(submission.id(), items.items().get(0).position(),
+                items.items().get(items.items().size() - 1).position());
+        Map<java.util.UUID, JsonNode> records = accepted ? Map.of() : current(items.items());
         List<Row> rows = new ArrayList<>();
         for (ItemView item : items.items()) {
-            List<RowReport> own = quarterly.rowFindings(submission.id(), item.position());
+            List<RowReport> own = findings.getOrDefault(item.position(), List.of());
             String level = own.stream().map(RowReport::level).filter("ERROR"::equals).findAny()
                     .or(() -> own.stream().map(RowReport::level).filter("WARNING"::equals).findAny()).orElse("OK");
+            // deleted or out of scope since the row was written: no record (the row's findings say so)
             JsonNode current = item.recordId() == null ? NullNode.instance
-                    : accepted ? asBefore(item.kind(), item.recordId(), item.baseVersion()) : current(item.kind(), item.recordId());
+                    : accepted ? asBefore(item.kind(), item.recordId(), item.baseVersion()) : records.getOrDefault(item.recordId(), NullNode.instance);
             rows.add(new Row(item.position(), item.kind(), ItemColumns.SHEETS.get(item.kind()), item.rowKey(), item.action().name(), item.sheet(), item.line(), level,
                     own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(item.kind(), current, item.data()), item.reason(), item.reviewComment(),
                     item.recordId(), target(item.kind(), current)));
@@ -82,13 +86,12 @@ class ReviewRows {
         return new Rows(rows, items.nextCursor());
     }
 
-    private JsonNode current(RecordKind kind, java.util.UUID id) {
-        RecordService<?, ?> records = services.of(kind);
-        try {
-            return json.valueToTree(records.get(id).data());
-        } catch (vn.diaspora.registry.common.ProblemException gone) {
-            return NullNode.instance;  // deleted or out of scope since: the row's findings say so
-        }
+    /** The records the rows change, as they are now: one read (and one audit event) per kind. */
+    private Map<java.util.UUID, JsonNode> current(List<ItemView> items) {
+        Map<java.util.UUID, JsonNode> records = new java.util.HashMap<>();
+        items.stream().filter(i -> i.recordId() != null).collect(Collectors.groupingBy(ItemView::kind, Collectors.mapping(ItemView::recordId, Collectors.toSet())))
+                .forEach((kind, ids) -> services.of(kind).read(ids).forEach((id, view) -> records.put(id, json.valueToTree(view.data()))));
+        return records;
     }
 
     /** Who or what a record is, in a few words: its name, then a person's birth year and hometown, or the country. */

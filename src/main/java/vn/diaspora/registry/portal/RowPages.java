@@ -1,6 +1,5 @@
 package vn.diaspora.registry.portal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,7 +25,6 @@ import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;
 import vn.diaspora.registry.quarterly.RowCells;
 import vn.diaspora.registry.quarterly.UploadGate;
 import vn.diaspora.registry.record.RecordKind;
-import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.record.RecordServices;
 import vn.diaspora.registry.record.RecordView;
 import vn.diaspora.registry.security.Caller;

@@ -123,13 +123,13 @@ public class CheckedFindings {
         return rows.stream().map(CheckedFindings::kept).toList();
     }
 
-    /** The kept findings of one row. */
-    List<Kept> ofRow(UUID submission, int position) {
+    /** The kept findings of the rows from position {@code from} to {@code to}, in order. */
+    List<Kept> ofRows(UUID submission, int from, int to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT position, kind, row_key, sheet, line, level, code, field, detail, person_id, person_unit, person_province
-                        FROM submission_finding WHERE submission_id = ?1 AND position = ?2 ORDER BY seq""")
-                .setParameter(1, submission).setParameter(2, position).getResultList();
+                        FROM submission_finding WHERE submission_id = ?1 AND position BETWEEN ?2 AND ?3 ORDER BY position, seq""")
+                .setParameter(1, submission).setParameter(2, from).setParameter(3, to).getResultList();
         return rows.stream().map(CheckedFindings::kept).toList();
     }
 

@@ -74,21 +74,50 @@ public class CodeLists {
 
     /** Lists whose labels repeat (two communes may share a name), so the dropdown shows the code too. */
     static final List<String> SHOWN_WITH_CODE = List.of("country", "hometown");
+    /** The "(đến 2025-06-30)" of a unit that the 2025 reform ended. */
+    private static final Pattern VALID_UNTIL = Pattern.compile("\\s*\\(đến [^)]*\\)$");
     private static final Pattern TRAILING_CODE = Pattern.compile(".*\\(([A-Z0-9_]{2,20})\\)\\s*$");
 
     @Inject
     EntityManager em;
 
-    /** Every list, in the template's order. Reference data, which the service never writes: read once. */
-    private volatile Map<String, List<Choice>> all;
+    /** The lists, and the countries' and hometowns' names by code and by folded name (a name two codes share is left out). */
+    private record Loaded(Map<String, List<Choice>> all, Map<String, Map<String, String>> byCode, Map<String, Map<String, String>> byName) {
+    }
 
-    Map<String, List<Choice>> all() {
-        Map<String, List<Choice>> read = all;
-        if (read == null) {
-            read = read();
-            all = read;
+    /** Reference data, which the service never writes: read once. */
+    private volatile Loaded loaded;
+
+    private Loaded loaded() {
+        Loaded l = loaded;
+        if (l == null) {
+            Map<String, List<Choice>> all = read();
+            Map<String, Map<String, String>> byCode = new java.util.HashMap<>();
+            Map<String, Map<String, String>> byName = new java.util.HashMap<>();
+            for (String list : List.of("country", "hometown")) {
+                Map<String, String> codes = new java.util.HashMap<>();
+                Map<String, String> names = new java.util.HashMap<>();
+                java.util.Set<String> repeated = new java.util.HashSet<>();
+                for (Choice c : all.get(list)) {
+                    codes.putIfAbsent(c.code(), c.label());
+                    String name = Text.fold(VALID_UNTIL.matcher(c.label()).replaceAll(""));
+                    if (names.putIfAbsent(name, c.code()) != null && !names.get(name).equals(c.code())) {
+                        repeated.add(name);
+                    }
+                }
+                repeated.forEach(names::remove);
+                byCode.put(list, Map.copyOf(codes));
+                byName.put(list, Map.copyOf(names));
+            }
+            l = new Loaded(all, byCode, byName);
+            loaded = l;
         }
-        return read;
+        return l;
+    }
+
+    /** Every list, in the template's order. */
+    Map<String, List<Choice>> all() {
+        return loaded().all();
     }
 
     private Map<String, List<Choice>> read() {
@@ -120,7 +149,7 @@ public class CodeLists {
             }
         }
         if (list.equals("country") || list.equals("hometown")) {
-            String named = byName().getOrDefault(list, Map.of()).get(Text.fold(text));
+            String named = loaded().byName().getOrDefault(list, Map.of()).get(Text.fold(text));
             if (named != null) {
                 return named;
             }
@@ -136,7 +165,7 @@ public class CodeLists {
         if (FIXED.containsKey(list)) {
             return label(list, code);
         }
-        Map<String, String> names = byCode().get(list);
+        Map<String, String> names = loaded().byCode().get(list);
         String name = names == null ? null : names.get(code);
         return name == null ? code : name + " (" + code + ")";
     }
@@ -151,49 +180,8 @@ public class CodeLists {
 
     /** A unit's name with its code, as a heading names it: "Huyện Lục Ngạn (219)". */
     public String unitName(String code) {
-        String name = byCode().get("hometown").get(code);
-        return name == null ? code : name.replaceAll("\\s*\\(đến [^)]*\\)$", "") + " (" + code + ")";
-    }
-
-    /** Countries' and hometowns' names by code. Reference data: read once. */
-    private volatile Map<String, Map<String, String>> byCode;
-
-    private Map<String, Map<String, String>> byCode() {
-        Map<String, Map<String, String>> names = byCode;
-        if (names == null) {
-            names = new java.util.HashMap<>();
-            for (String list : List.of("country", "hometown")) {
-                Map<String, String> shown = new java.util.HashMap<>();
-                all().get(list).forEach(c -> shown.putIfAbsent(c.code(), c.label()));
-                names.put(list, Map.copyOf(shown));
-            }
-            byCode = names;
-        }
-        return names;
-    }
-
-    /** Countries and hometowns by their folded names, each name that belongs to one code only. Reference data: read once. */
-    private volatile Map<String, Map<String, String>> byName;
-
-    private Map<String, Map<String, String>> byName() {
-        Map<String, Map<String, String>> names = byName;
-        if (names == null) {
-            names = new java.util.HashMap<>();
-            for (String list : List.of("country", "hometown")) {
-                Map<String, String> unique = new java.util.HashMap<>();
-                java.util.Set<String> repeated = new java.util.HashSet<>();
-                for (Choice c : all().get(list)) {
-                    String name = Text.fold(c.label().replaceAll("\\s*\\(đến [^)]*\\)$", ""));
-                    if (unique.putIfAbsent(name, c.code()) != null && !unique.get(name).equals(c.code())) {
-                        repeated.add(name);
-                    }
-                }
-                repeated.forEach(unique::remove);
-                names.put(list, Map.copyOf(unique));
-            }
-            byName = names;
-        }
-        return names;
+        String name = loaded().byCode().get("hometown").get(code);
+        return name == null ? code : VALID_UNTIL.matcher(name).replaceAll("") + " (" + code + ")";
     }
 
     /** The Vietnamese label of a code of a fixed list (sex, category, associationKind, …), or the code itself. */

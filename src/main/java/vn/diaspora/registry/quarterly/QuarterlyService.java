@@ -247,11 +247,12 @@ public class QuarterlyService {
         return check(s);
     }
 
-    /** The last check's findings of one row, as the caller is told them. */
+    /** The last check's findings of the rows from position {@code from} to {@code to}, as the caller is told them, by position. */
     @Transactional
-    public List<RowReport> rowFindings(UUID id, int position) {
+    public Map<Integer, List<RowReport>> rowFindings(UUID id, int from, int to) {
         readable(id);
-        return checked.ofRow(id, position).stream().map(this::told).toList();
+        return checked.ofRows(id, from, to).stream().map(this::told)
+                .collect(Collectors.groupingBy(RowReport::row, java.util.LinkedHashMap::new, Collectors.toList()));
     }
 
     /**

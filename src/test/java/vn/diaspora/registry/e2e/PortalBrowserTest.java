@@ -78,6 +78,7 @@ class PortalBrowserTest {
         assertEquals("Đã gửi", seen.get("stateAfterEnter").asText(), "Enter in a row comment decides nothing");
         assertEquals("/portal/review", seen.get("urlAfterEnter").asText());
         assertTrue(seen.get("reviewInEnglish").asText().startsWith("Review"), "the language switch keeps the review and its id: " + seen.get("reviewInEnglish"));
+        assertEquals("Đề nghị rà soát", seen.get("commentKept").asText(), "the language switch keeps what was typed");
         assertTrue(seen.get("returnDone").asText().contains("Đã trả lại"), seen.toString());
         assertEquals(1, seen.get("unitSeesRowComment").asInt(), "the row comment reaches the unit");
         assertTrue(seen.get("acceptConfirm").asText().startsWith("Duyệt 2 dòng: 2 thêm mới, 0 sửa, 0 xóa"), seen.get("acceptConfirm").asText());

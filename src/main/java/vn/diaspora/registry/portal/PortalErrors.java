@@ -1,0 +1,32 @@
+package vn.diaspora.registry.portal;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.ProblemMappers;
+
+/**
+ * A mistyped or outdated address under the portal (404), or a form's address opened as a page
+ * (405, a bookmark of a POST): the portal's own page, in the officer's language and layout, with
+ * a way back; the API keeps its problem+json. Ranked before the API's mapper of the same exceptions.
+ */
+public class PortalErrors {
+    @Inject
+    Pages pages;
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return Portal.isPortal(uri.getPath()) ? pages.error(ProblemException.notFound("No page at this address"))
+                : new ProblemMappers().web(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return Portal.isPortal(uri.getPath()) ? pages.error(ProblemException.notFound("No page at this address"))
+                : new ProblemMappers().web(e, uri);
+    }
+}
