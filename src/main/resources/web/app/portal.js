@@ -39,3 +39,9 @@ document.addEventListener('htmx:load', () => {
   sessionStorage.removeItem(KEPT);
   Object.entries(kept.values).forEach(([id, value]) => { const f = document.getElementById(id); if (f && !f.value) f.value = value; });
 });
+
+// "Select all" of a page: a checkbox that checks or clears the boxes its data-select-all names.
+document.addEventListener('change', (event) => {
+  const selector = event.target.dataset && event.target.dataset.selectAll;
+  if (selector) document.querySelectorAll(selector).forEach((box) => { box.checked = event.target.checked; });
+});

@@ -4,6 +4,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,13 @@ public class Browser {
     public Response post(String path, Map<String, String> form) {
         RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrf);
         form.forEach(spec::formParam);
+        return keep(spec.post(path));
+    }
+
+    /** A form whose fields may repeat (checkboxes of one name). */
+    public Response postAll(String path, Map<String, List<String>> form) {
+        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrf);
+        form.forEach((name, values) -> spec.formParam(name, values.toArray()));
         return keep(spec.post(path));
     }
 

@@ -9,6 +9,9 @@ import java.util.Map;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.diaspora.registry.Api.ADMIN;
 import static vn.diaspora.registry.Api.as;
 import static vn.diaspora.registry.Api.createPerson;
@@ -89,5 +92,43 @@ class ReviewDecisionTest {
         // as curl sends it: no body, no Content-Type
         io.restassured.RestAssured.given().auth().oauth2(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200);
         as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("items[0].reviewComment", nullValue());
+    }
+
+    /** Issue 22: the Department filters the likely duplicates and decides many at once; one in another province is the registry admin's. */
+    @Test
+    void theDepartmentDecidesManyLikelyDuplicatesAtOnceAndAnotherProvincesIsTheAdminsToDecide() {
+        String word = Api.uniqueWord();
+        List<String> names = List.of("Trùng Một " + word, "Trùng Hai " + word, "Trùng Ba " + word);
+        names.forEach(n -> createPerson(ADMIN, lucNgan(n)));
+        Map<String, Object> there = Api.person("Trùng Tỉnh Khác " + word);
+        there.put("hometownCode", "21913");
+        String elsewhere = createPerson(Tokens.unitOfficer("549"), there);
+        String id = open(LUC_NGAN, period());
+        put(LUC_NGAN, id, List.of(row("PERSON", "D1", "CREATE", lucNgan(names.get(0))), row("PERSON", "D2", "CREATE", lucNgan(names.get(1))),
+                row("PERSON", "D3", "CREATE", lucNgan(names.get(2))), row("PERSON", "D4", "CREATE", lucNgan("Trùng Tỉnh Khác " + word)),
+                row("PERSON", "KHONG-TRUNG", "CREATE", lucNgan("Người Riêng " + word))), 200);
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
+
+        Browser b = Browser.signedInAs("bac-giang");
+        assertTrue(b.get("/portal/review?id=" + id, 200).contains("id=\"only-duplicates\""), b.lastPage);
+        String duplicates = b.get("/portal/review?id=" + id + "&only=duplicates", 200);
+        assertFalse(duplicates.contains("KHONG-TRUNG"), "only the rows with a likely duplicate");
+        assertTrue(duplicates.contains("D4") && duplicates.contains(names.get(0)), duplicates);
+        java.util.regex.Matcher boxes = java.util.regex.Pattern.compile("name=\"nd\" value=\"([^\"]+)\"").matcher(duplicates);
+        List<String> pairs = new java.util.ArrayList<>();
+        while (boxes.find()) {
+            pairs.add(boxes.group(1));
+        }
+        assertEquals(3, pairs.size(), "a box per duplicate the Department may read, none for another province's: " + pairs);
+        assertEquals(400, b.postAll("/portal/review/" + id + "/not-duplicates", Map.of("nd", pairs)).statusCode(), "only the confirm button decides");
+        io.restassured.response.Response decided = b.postAll("/portal/review/" + id + "/not-duplicates", Map.of("nd", pairs, "decision", List.of("not-duplicate")));
+        assertEquals(303, decided.statusCode(), decided.asString());
+        as(BAC_GIANG).post(SUBMISSIONS + id + "/validate").then().body("warnings", is(1))
+                .body("findings.find { it.rowKey == 'D4' }.code", is("LIKELY_DUPLICATE_ELSEWHERE"));
+        as(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(409);
+        as(BAC_GIANG).body(Map.of("personId", elsewhere)).post(SUBMISSIONS + id + "/items/PERSON/D4/not-duplicate").then().statusCode(404);
+        as(ADMIN).body(Map.of("personId", elsewhere)).post(SUBMISSIONS + id + "/items/PERSON/D4/not-duplicate").then().statusCode(200)
+                .body("warnings", is(0));
+        as(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200).body("state", is("ACCEPTED"));
     }
 }

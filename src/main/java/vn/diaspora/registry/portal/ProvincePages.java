@@ -23,7 +23,9 @@ import vn.diaspora.registry.quarterly.QuarterlyViews.RowComment;
 import vn.diaspora.registry.quarterly.QuarterlyViews.SubmissionView;
 import vn.diaspora.registry.quarterly.CheckedFindings;
 import vn.diaspora.registry.quarterly.QuarterlyViews.CheckedPage;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowActions;
+import vn.diaspora.registry.quarterly.QuarterlyViews.RowPerson;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.report.CompletenessService;
 import vn.diaspora.registry.report.CompletenessService.Completeness;
@@ -48,7 +50,7 @@ public class ProvincePages {
         static native TemplateInstance completeness(Completeness completeness, List<Completeness> trend, List<String> periods);
 
         static native TemplateInstance review(SubmissionView submission, String unitName, CheckedPage report, ReviewRows.Rows rows,
-                                              RowActions actions);
+                                              boolean duplicatesOnly, RowActions actions);
     }
 
     static final int TREND = 8;
@@ -80,13 +82,39 @@ public class ProvincePages {
     @GET
     @Path("/review")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance review(@QueryParam("id") UUID id, @QueryParam("cursor") String cursor) {
+    public TemplateInstance review(@QueryParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("only") String only) {
         if (id == null) {
             throw ProblemException.badParameter("id", "required");
         }
         SubmissionView s = quarterly.get(id);
         CheckedPage report = s.itemCount() > 0 ? quarterly.lastCheck(id, CheckedFindings.Shown.PROBLEMS, 0, 0) : null;
-        return pages.render(Templates.review(s, codes.unitName(s.unitCode()), report, reviewRows.of(s, cursor), quarterly.rowsByAction(id)));
+        boolean duplicates = "duplicates".equals(only);
+        return pages.render(Templates.review(s, codes.unitName(s.unitCode()), report, reviewRows.of(s, cursor, duplicates ? ErrorCode.LIKELY_DUPLICATE : null),
+                duplicates, quarterly.rowsByAction(id)));
+    }
+
+    /** The rows the reviewer selected are not the persons they looked like: decided together, all or none. */
+    @POST
+    @Path("/review/{id}/not-duplicates")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response notDuplicates(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        Portal.requireDecision("not-duplicate", form.getFirst("decision"));
+        List<RowPerson> pairs = new ArrayList<>();
+        for (String pair : form.getOrDefault("nd", List.of())) {
+            int first = pair.indexOf('|');
+            int last = pair.lastIndexOf('|');
+            if (first < 0 || last <= first) {
+                throw ProblemException.badParameter("nd", "a row and a person of the review");
+            }
+            try {
+                pairs.add(new RowPerson(Params.enumValue("kind", pair.substring(0, first), RecordKind.class), pair.substring(first + 1, last),
+                        UUID.fromString(pair.substring(last + 1))));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badParameter("nd", "a row and a person of the review");
+            }
+        }
+        quarterly.notDuplicates(id, pairs);
+        return Portal.seeOther("/portal/review?id=" + id + "&only=duplicates" + Portal.done(Portal.Done.NOT_DUPLICATE));
     }
 
     @POST

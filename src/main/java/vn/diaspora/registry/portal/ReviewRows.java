@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.quarterly.ItemColumns;
@@ -39,7 +40,8 @@ class ReviewRows {
 
     /** {@code target}: the record an UPDATE or DELETE row touches, as officials tell persons apart (name, birth year, hometown). */
     public record Row(int position, RecordKind kind, String sheetName, String rowKey, String action, String sheet, Integer line, String level,
-                      List<RowReport> findings, List<Change> changes, String reason, String reviewComment, java.util.UUID recordId, String target) {
+                      List<RowReport> findings, List<Change> changes, String reason, String reviewComment, java.util.UUID recordId, String target,
+                      List<Evidence> duplicates) {
         public String commentField() {
             return "row:" + kind + ":" + rowKey;
         }
@@ -54,23 +56,32 @@ class ReviewRows {
     @Inject
     Values values;
 
+    /** An existing person a row may duplicate, as the reviewer tells persons apart, and the value that selects the pair for a decision. */
+    public record Evidence(java.util.UUID personId, String who, String pair) {
+    }
+
     /** A page of a report's rows for its review, and the cursor of the next page (null on the last). */
     record Rows(List<Row> rows, String next) {
     }
 
-    /** A page of rows after {@code cursor}, each with the findings of the report's last check (QuarterlyService#lastCheck ran first). */
-    Rows of(SubmissionView submission, String cursor) {
+    /**
+     * A page of rows after {@code cursor} (only those whose last check found {@code code}, when
+     * given), each with the findings of the report's last check (QuarterlyService#lastCheck ran first).
+     */
+    Rows of(SubmissionView submission, String cursor, ErrorCode code) {
         boolean accepted = submission.state() == Submission.State.ACCEPTED;
         Params.Paging paging = new Params.Paging();
         paging.limit = String.valueOf(SHOWN);
         paging.cursor = cursor;
-        Page<ItemView> items = quarterly.items(submission.id(), paging);
+        Page<ItemView> items = code == null ? quarterly.items(submission.id(), paging) : quarterly.itemsWithFinding(submission.id(), code, paging);
         if (items.items().isEmpty()) {
             return new Rows(List.of(), null);
         }
         Map<Integer, List<RowReport>> findings = quarterly.rowFindings(submission.id(), items.items().get(0).position(),
                 items.items().get(items.items().size() - 1).position());
         Map<java.util.UUID, JsonNode> records = accepted ? Map.of() : current(items.items());
+        Map<java.util.UUID, JsonNode> likely = persons(findings.values().stream().flatMap(List::stream).map(RowReport::personId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         List<Row> rows = new ArrayList<>();
         for (ItemView item : items.items()) {
             List<RowReport> own = findings.getOrDefault(item.position(), List.of());
@@ -81,9 +92,20 @@ class ReviewRows {
                     : accepted ? asBefore(item.kind(), item.recordId(), item.baseVersion()) : records.getOrDefault(item.recordId(), NullNode.instance);
             rows.add(new Row(item.position(), item.kind(), ItemColumns.SHEETS.get(item.kind()), item.rowKey(), item.action().name(), item.sheet(), item.line(), level,
                     own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(item.kind(), current, item.data()), item.reason(), item.reviewComment(),
-                    item.recordId(), target(item.kind(), current)));
+                    item.recordId(), target(item.kind(), current), own.stream().filter(f -> f.personId() != null && likely.containsKey(f.personId()))
+                    .map(f -> new Evidence(f.personId(), target(RecordKind.PERSON, likely.get(f.personId())), item.kind() + "|" + item.rowKey() + "|" + f.personId()))
+                    .toList()));
         }
         return new Rows(rows, items.nextCursor());
+    }
+
+    /** The persons likely duplicated, as the reviewer may read them (one read, one audit event). */
+    private Map<java.util.UUID, JsonNode> persons(java.util.Set<java.util.UUID> ids) {
+        Map<java.util.UUID, JsonNode> persons = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            services.of(RecordKind.PERSON).read(ids).forEach((id, view) -> persons.put(id, json.valueToTree(view.data())));
+        }
+        return persons;
     }
 
     /** The records the rows change, as they are now: one read (and one audit event) per kind. */

@@ -123,6 +123,16 @@ public class CheckedFindings {
         return rows.stream().map(CheckedFindings::kept).toList();
     }
 
+    /** Positions of the rows after {@code after} that have a finding of {@code code}, in order. */
+    List<Integer> positionsWith(UUID submission, ErrorCode code, int after, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> positions = em.createNativeQuery("""
+                        SELECT DISTINCT position FROM submission_finding WHERE submission_id = ?1 AND code = ?2 AND position > ?3
+                        ORDER BY position LIMIT ?4""")
+                .setParameter(1, submission).setParameter(2, code.name()).setParameter(3, after).setParameter(4, limit).getResultList();
+        return positions.stream().map(Number::intValue).toList();
+    }
+
     /** The kept findings of the rows from position {@code from} to {@code to}, in order. */
     List<Kept> ofRows(UUID submission, int from, int to) {
         @SuppressWarnings("unchecked")

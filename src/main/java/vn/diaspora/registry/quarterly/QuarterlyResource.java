@@ -231,9 +231,10 @@ public class QuarterlyResource {
     @POST
     @Path("/submissions/{id}/items/{kind}/{rowKey}/not-duplicate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER})
+    @RolesAllowed({UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(summary = "Decide that a person row is not the same person as a likely duplicate the dry run named",
-            description = "By the unit while it edits the submission, or by the province while it reviews it. Remembered for the pair "
+            description = "By the unit while it edits the submission, or by the province while it reviews it; a likely duplicate in another "
+                    + "province (LIKELY_DUPLICATE_ELSEWHERE to the province) by the registry admin, who may read both. Remembered for the pair "
                     + "(also when the row is uploaded again). Accept is refused while a likely duplicate is undecided. Answers the row's findings anew (the rest of the dry run is unchanged by the decision).")
     public ValidationReport notDuplicate(@PathParam("id") UUID id, @Schema(implementation = RecordKind.class, type = SchemaType.STRING) @PathParam("kind") String kind,
                                          @Size(max = Limits.ROW_KEY) @PathParam("rowKey") String rowKey, QuarterlyViews.NotDuplicate decision) {

@@ -247,6 +247,17 @@ public class QuarterlyService {
         return check(s);
     }
 
+    /** A page of the rows whose last check found {@code code} (a likely duplicate, an error's code), in order. */
+    @Transactional
+    public Page<ItemView> itemsWithFinding(UUID id, ErrorCode code, Params.Paging paging) {
+        readable(id);
+        int n = Page.limit(paging.limit);
+        Integer after = Cursor.after(paging.cursor, Integer::valueOf);
+        Map<String, String> comments = notes.latestComments(id);
+        List<SubmissionItem> found = rows.at(id, checked.positionsWith(id, code, after == null ? 0 : after, n + 1));
+        return Page.of(found, n, row -> row.position).map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
+    }
+
     /** The last check's findings of the rows from position {@code from} to {@code to}, as the caller is told them, by position. */
     @Transactional
     public Map<Integer, List<RowReport>> rowFindings(UUID id, int from, int to) {
@@ -365,7 +376,8 @@ public class QuarterlyService {
         }
         if (report.warnings() > 0) {
             throw refused(report, "WARNING", report.warnings() + " rows are likely duplicates nobody has decided on: mark each "
-                    + "'not a duplicate', or return the submission so the unit turns it into an update of the existing record");
+                    + "'not a duplicate', or return the submission so the unit turns it into an update of the existing record; a likely "
+                    + "duplicate in another province (LIKELY_DUPLICATE_ELSEWHERE) is decided by the registry admin, who may read both");
         }
         history.flush(); // the versions of the rows applied are written in batches
         audit.record(AuditLog.Action.ACCEPT, "submissions", List.of(id), report.rows());
@@ -394,11 +406,26 @@ public class QuarterlyService {
      */
     @Transactional
     public ValidationReport notDuplicate(UUID id, RecordKind kind, String rowKey, UUID person) {
+        return notDuplicate(locked(id), kind, rowKey, person);
+    }
+
+    /** Many rows decided "not a duplicate" at once (the review's selection), all or none. */
+    @Transactional
+    public void notDuplicates(UUID id, List<QuarterlyViews.RowPerson> pairs) {
         Submission s = locked(id);
+        for (QuarterlyViews.RowPerson pair : pairs) {
+            notDuplicate(s, pair.kind(), pair.rowKey(), pair.personId());
+        }
+    }
+
+    private ValidationReport notDuplicate(Submission s, RecordKind kind, String rowKey, UUID person) {
+        UUID id = s.id;
         boolean unit = s.unitCode.equals(caller.unit()) && (s.state == State.DRAFT || s.state == State.RETURNED);
         boolean province = s.provinceCode.equals(caller.province()) && s.state == State.SUBMITTED;
-        if (!unit && !province) {
-            throw ProblemException.forbidden("The unit decides while it edits the submission, the province while it reviews it");
+        // a likely duplicate in another province is the registry admin's to decide: the only one who may read both persons
+        boolean admin = caller.is(vn.diaspora.registry.security.Roles.REGISTRY_ADMIN) && s.state == State.SUBMITTED;
+        if (!unit && !province && !admin) {
+            throw ProblemException.forbidden("The unit decides while it edits the submission, the province (or the registry admin) while it is reviewed");
         }
         SubmissionItem row = rows.find(id, kind, rowKey);
         Map<Integer, List<LikelyDuplicates.Match>> duplicates = row == null ? Map.of() : likelyDuplicates.of(id, row.position);

@@ -131,6 +131,10 @@ public final class QuarterlyViews {
     public record RowActions(long creates, long updates, long deletes) {
     }
 
+    /** A row and an existing person it may duplicate. */
+    public record RowPerson(RecordKind kind, String rowKey, UUID personId) {
+    }
+
     @Schema(name = "DuplicateDecision", description = "The row is not the same person as this existing person")
     public record NotDuplicate(@NotNull UUID personId) {
     }

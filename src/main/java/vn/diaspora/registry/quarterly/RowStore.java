@@ -197,6 +197,15 @@ class RowStore {
         }
     }
 
+    /** The rows at these positions, in order. */
+    List<SubmissionItem> at(UUID id, List<Integer> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("FROM SubmissionItem WHERE submissionId = :s AND position IN :p ORDER BY position", SubmissionItem.class)
+                .setParameter("s", id).setParameter("p", positions).getResultList();
+    }
+
     /** Up to {@code count} rows after {@code position}, in order. */
     List<SubmissionItem> after(UUID id, int position, int count) {
         return em.createQuery("FROM SubmissionItem WHERE submissionId = :s AND position > :after ORDER BY position", SubmissionItem.class)
