@@ -116,6 +116,7 @@ try {
   await province.getByRole('button', { name: 'English' }).click();
   await province.getByRole('heading', { level: 1, name: /^Review/ }).waitFor();
   seen.reviewInEnglish = await province.locator('h1').innerText();
+  await province.waitForTimeout(500);  // the fields come back once the new page has settled
   seen.commentKept = await province.locator('#comment').inputValue();
   await visit(province, 'province-review-en');
   await province.getByRole('button', { name: 'Tiếng Việt' }).click();
@@ -132,6 +133,17 @@ try {
   seen.unitSeesComment = await unit.getByText('Đề nghị rà soát').count();
   seen.unitSeesRowComment = await unit.locator('#row-comments', { hasText: 'Kiểm tra lại năm sinh' }).count();
   await visit(unit, 'unit-returned');
+  // the row the Department commented on: its comment beside it, and Enter in a cell saves nothing
+  await visit(unit, 'unit-row', `/portal/row?id=${submission}&kind=PERSON&key=TD-1`);
+  seen.rowComment = await unit.locator('#row-comment').innerText();
+  const cell = unit.locator('input[name="c:Thành phố"]');
+  await cell.fill('Kyoto');
+  await cell.press('Enter');
+  await unit.waitForTimeout(1000);
+  seen.rowUrlAfterEnter = new URL(unit.url()).pathname;
+  await unit.goto(`${base}/portal/submission?id=${submission}`);
+  const [findings] = await Promise.all([unit.waitForEvent('download'), unit.getByRole('link', { name: /Tải kết quả kiểm tra/ }).click()]);
+  await findings.saveAs(`${out}/findings.xlsx`);
   await unit.locator('#submit-panel summary').click();
   await unit.getByRole('button', { name: 'Xác nhận gửi' }).click();
   await unit.locator('#done', { hasText: 'Đã gửi báo cáo' }).waitFor();
@@ -155,6 +167,18 @@ try {
   await province.locator('#history').waitFor();
   await visit(province, 'record');
   seen.recordOpened = await province.locator('h1').innerText();
+  const fullName = province.locator('input[name="f:fullName"]');
+  await fullName.fill(`${name} Khác`);
+  await fullName.press('Enter');
+  await province.waitForTimeout(1000);
+  seen.recordAfterEnter = await province.locator('h1').innerText();
+
+  await visit(unit, 'unit-records', '/portal/records');
+  const [list] = await Promise.all([unit.waitForEvent('download'), unit.locator('#update-list').click()]);
+  await list.saveAs(`${out}/update-list.xlsx`);
+  const lost = await unit.context().newPage();  // its 404 is the point: not one of the console's problems
+  await visit(lost, 'not-found', '/portal/khong-co-trang-nay');
+  seen.notFound = await lost.locator('h1').innerText();
 
   await visit(province, 'province-statistics', `/portal/province/statistics?period=${period}`);
   seen.statisticsCharts = await province.locator('main section h2').count();

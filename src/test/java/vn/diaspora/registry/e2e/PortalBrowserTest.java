@@ -84,6 +84,11 @@ class PortalBrowserTest {
         assertTrue(seen.get("acceptConfirm").asText().startsWith("Duyệt 2 dòng: 2 thêm mới, 0 sửa, 0 xóa"), seen.get("acceptConfirm").asText());
         assertTrue(seen.get("acceptedSummary").asText().contains("2 dòng: 2 hợp lệ, 0 có cảnh báo, 0 có lỗi"), "no false finding after the accept: " + seen);
         assertEquals("Đã duyệt", seen.get("finalState").asText());
+        assertTrue(seen.get("rowComment").asText().contains("Kiểm tra lại năm sinh"), "the row's comment on its page: " + seen.get("rowComment"));
+        assertEquals("/portal/row", seen.get("rowUrlAfterEnter").asText(), "Enter in a cell of the row editor saves nothing");
+        assertTrue(seen.get("recordAfterEnter").asText().contains("Phiên bản 1"), "Enter in a field of a record saves nothing: " + seen.get("recordAfterEnter"));
+        assertEquals("Có lỗi", seen.get("notFound").asText());
+        assertTrue(Files.size(OUT.resolve("findings.xlsx")) > 0 && Files.size(OUT.resolve("update-list.xlsx")) > 0, "both workbooks downloaded");
         assertTrue(seen.get("recordOpened").asText().contains("Người ở nước ngoài"), "the accepted person found and opened: " + seen);
         assertEquals(6, seen.get("statisticsCharts").asInt(), "six charts");
         assertTrue(seen.get("statisticsTables").asInt() >= 1, "a table view of every chart with figures (persons at least)");
