@@ -186,7 +186,10 @@ class ReviewLoopTest {
         Response switched = b.post("/portal/language", Map.of("to", "en", "back", "/portal/review?id=" + id));
         assertEquals(303, switched.statusCode());
         assertEquals("/portal/review?id=" + id, path(switched));
-        assertTrue(b.get(path(switched), 200).contains("lang=\"en\""));
+        String english = b.get(path(switched), 200);
+        assertTrue(english.contains("lang=\"en\"") && english.contains("Full name") && english.contains("Persons abroad")
+                && english.contains("Japan (JP)") && english.contains("Review of the report"), "fields, sheets and lists in English: " + english);
+        assertFalse(english.contains(">Họ và tên<") || english.contains("Nhật Bản (JP)"), "no Vietnamese label left");
         for (String hostile : List.of("/portal/a b", "/portal/%zz", "/portal/\"><x>", "https://example.org/portal", "//example.org/portal", "/portal/../q/health")) {
             Response r = b.post("/portal/language", Map.of("to", "vi", "back", hostile));
             assertEquals(303, r.statusCode(), hostile);

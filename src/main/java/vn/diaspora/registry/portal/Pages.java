@@ -23,11 +23,15 @@ class Pages {
     @Inject
     HttpServerRequest request;
 
+    /** The officer's language: Vietnamese ("vi") unless they chose English ("en"). */
+    String language() {
+        io.vertx.core.http.Cookie chosen = request.getCookie(Portal.LANGUAGE_COOKIE);
+        return chosen != null && chosen.getValue().equals("en") ? "en" : "vi";
+    }
+
     TemplateInstance render(TemplateInstance page) {
         boolean signedIn = !caller.roles().isEmpty();
-        // Vietnamese unless the officer chose English
-        io.vertx.core.http.Cookie chosen = request.getCookie(Portal.LANGUAGE_COOKIE);
-        java.util.Locale locale = chosen != null && chosen.getValue().equals("en") ? java.util.Locale.ENGLISH : Portal.VIETNAMESE;
+        java.util.Locale locale = language().equals("en") ? java.util.Locale.ENGLISH : Portal.VIETNAMESE;
         return page.setLocale(locale).data("lang", locale.getLanguage()).data("path", request.uri())
                 .data("done", java.util.Optional.ofNullable(Portal.Done.of(request.getParam("done"))).map(Enum::name).orElse(null))
                 .data("signedIn", signedIn)

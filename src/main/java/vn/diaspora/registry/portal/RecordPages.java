@@ -90,9 +90,9 @@ public class RecordPages {
         RecordView<?> view = records.get(id);
         JsonNode data = json.valueToTree(view.data());
         List<Field> fields = Values.inTemplateOrder(kind, ReviewRows.flat(data).entrySet(), Map.Entry::getKey).stream()
-                .map(e -> new Field(e.getKey(), ItemColumns.label(kind, e.getKey()), shown(kind, e.getKey(), e.getValue()), editable(data, e.getKey())))
+                .map(e -> new Field(e.getKey(), values.label(kind, e.getKey()), shown(kind, e.getKey(), e.getValue()), editable(data, e.getKey())))
                 .toList();
-        return pages.render(Templates.record(kind, ItemColumns.SHEETS.get(kind), id, view.version(), fields, cells.choices(kind),
+        return pages.render(Templates.record(kind, values.sheet(kind), id, view.version(), fields, cells.choicesByPath(kind),
                 records.history(id), stale, saved));
     }
 

@@ -90,7 +90,7 @@ class ReviewRows {
             // deleted or out of scope since the row was written: no record (the row's findings say so)
             JsonNode current = item.recordId() == null ? NullNode.instance
                     : accepted ? asBefore(item.kind(), item.recordId(), item.baseVersion()) : records.getOrDefault(item.recordId(), NullNode.instance);
-            rows.add(new Row(item.position(), item.kind(), ItemColumns.SHEETS.get(item.kind()), item.rowKey(), item.action().name(), item.sheet(), item.line(), level,
+            rows.add(new Row(item.position(), item.kind(), values.sheet(item.kind()), item.rowKey(), item.action().name(), item.sheet(), item.line(), level,
                     own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(item.kind(), current, item.data()), item.reason(), item.reviewComment(),
                     item.recordId(), target(item.kind(), current), own.stream().filter(f -> f.personId() != null && likely.containsKey(f.personId()))
                     .map(f -> new Evidence(f.personId(), target(RecordKind.PERSON, likely.get(f.personId())), item.kind() + "|" + item.rowKey() + "|" + f.personId()))
@@ -163,7 +163,7 @@ class ReviewRows {
             String old = before.getOrDefault(field, "");
             String now = row == null || row.isNull() ? "" : after.getOrDefault(field, "");
             if (!old.equals(now)) {
-                changes.add(new Change(field, ItemColumns.label(kind, field), values.shown(kind, field, old), values.shown(kind, field, now)));
+                changes.add(new Change(field, values.label(kind, field), values.shown(kind, field, old), values.shown(kind, field, now)));
             }
         }
         return changes;
@@ -174,7 +174,7 @@ class ReviewRows {
         Map<String, String> existing = flat(record);
         Map<String, String> fields = flat(row);
         return Values.inTemplateOrder(kind, fields.keySet(), f -> f).stream()
-                .map(f -> new Change(f, ItemColumns.label(kind, f), values.shown(kind, f, existing.getOrDefault(f, "")), values.shown(kind, f, fields.get(f))))
+                .map(f -> new Change(f, values.label(kind, f), values.shown(kind, f, existing.getOrDefault(f, "")), values.shown(kind, f, fields.get(f))))
                 .toList();
     }
 

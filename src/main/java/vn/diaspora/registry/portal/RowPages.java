@@ -73,6 +73,8 @@ public class RowPages {
     @Inject
     ReviewRows reviewRows;
     @Inject
+    Values values;
+    @Inject
     Pages pages;
 
     @GET
@@ -98,7 +100,7 @@ public class RowPages {
                 duplicates.add(new Duplicate(person.id(), person.version(), reviewRows.sideBySide(kind, json.valueToTree(person.data()), row.data())));
             }
         }
-        return pages.render(Templates.row(id, row, ItemColumns.SHEETS.get(kind), cells != null ? cells : rowCells.of(row),
+        return pages.render(Templates.row(id, row, values.sheet(kind), cells != null ? cells : rowCells.of(row),
                 rowCells.choices(kind), findings, duplicates, refused));
     }
 

@@ -26,9 +26,25 @@ class Values {
 
     @Inject
     CodeLists codes;
+    @Inject
+    Pages pages;
 
-    /** The text of a field (dotted path, lists joined with "; ") as an official reads it. */
+    /** The text of a field (dotted path, lists joined with "; ") as the officer reads it, in their language. */
     String shown(RecordKind kind, String path, String text) {
+        return shown(kind, path, text, pages.language());
+    }
+
+    /** What the officer calls a field, in their language. */
+    String label(RecordKind kind, String field) {
+        return ItemColumns.label(kind, field, pages.language());
+    }
+
+    /** A sheet's (a record kind's) name in the officer's language. */
+    String sheet(RecordKind kind) {
+        return ItemColumns.sheet(kind, pages.language());
+    }
+
+    private String shown(RecordKind kind, String path, String text, String lang) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -37,14 +53,14 @@ class Values {
             return path.equals("reportingUnit") ? codes.shown("hometown", text) : text;
         }
         if (column.type() == ItemColumns.Type.LIST) {
-            return Arrays.stream(text.split("; ")).map(v -> one(column, v)).collect(Collectors.joining("; "));
+            return Arrays.stream(text.split("; ")).map(v -> one(column, v, lang)).collect(Collectors.joining("; "));
         }
-        return one(column, text);
+        return one(column, text, lang);
     }
 
-    private String one(Column column, String value) {
+    private String one(Column column, String value, String lang) {
         if (column.codes() != null) {
-            return codes.shown(column.codes(), value);
+            return codes.shown(column.codes(), value, lang);
         }
         return switch (column.type()) {
             case DATE -> date(value);
@@ -55,7 +71,7 @@ class Values {
                     yield value;
                 }
             }
-            case BOOLEAN -> value.equals("true") ? "có" : value.equals("false") ? "không" : value;
+            case BOOLEAN -> value.equals("true") ? ("en".equals(lang) ? "yes" : "có") : value.equals("false") ? ("en".equals(lang) ? "no" : "không") : value;
             default -> value;
         };
     }

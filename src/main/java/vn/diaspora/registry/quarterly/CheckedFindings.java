@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.common.SqlValues;
+import vn.diaspora.registry.common.Where;
+import vn.diaspora.registry.security.Reach;
 import vn.diaspora.registry.person.LikelyDuplicates;
 import vn.diaspora.registry.record.RecordKind;
 
@@ -123,14 +125,22 @@ public class CheckedFindings {
         return rows.stream().map(CheckedFindings::kept).toList();
     }
 
-    /** Positions of the rows after {@code after} that have a finding of {@code code}, in order. */
-    List<Integer> positionsWith(UUID submission, ErrorCode code, int after, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Number> positions = em.createNativeQuery("""
-                        SELECT DISTINCT position FROM submission_finding WHERE submission_id = ?1 AND code = ?2 AND position > ?3
-                        ORDER BY position LIMIT ?4""")
-                .setParameter(1, submission).setParameter(2, code.name()).setParameter(3, after).setParameter(4, limit).getResultList();
-        return positions.stream().map(Number::intValue).toList();
+    /**
+     * Positions of the rows after {@code after} that have a finding of {@code code}, in order; a
+     * likely duplicate only when {@code reach} admits its person (one the reader may decide on).
+     */
+    List<Integer> positionsWith(UUID submission, ErrorCode code, Reach reach, int after, int limit) {
+        Where where = new Where().and("t.submission_id = ?", submission).and("t.code = ?", code.name()).and("t.position > ?", after);
+        if (code == ErrorCode.LIKELY_DUPLICATE) {
+            where.within(reach);
+        }
+        List<Object> params = new java.util.ArrayList<>(where.params());
+        params.add(limit);
+        return Where.select(em, """
+                        SELECT DISTINCT t.position, 0 FROM (SELECT submission_id, code, position, person_unit AS reporting_unit,
+                                                                person_province AS province_code FROM submission_finding) t"""
+                        + where.conditions() + " ORDER BY t.position LIMIT ?", params)
+                .stream().map(r -> ((Number) r[0]).intValue()).toList();
     }
 
     /** The kept findings of the rows from position {@code from} to {@code to}, in order. */

@@ -82,7 +82,8 @@ public class CodeLists {
     EntityManager em;
 
     /** The lists, and the countries' and hometowns' names by code and by folded name (a name two codes share is left out). */
-    private record Loaded(Map<String, List<Choice>> all, Map<String, Map<String, String>> byCode, Map<String, Map<String, String>> byName) {
+    private record Loaded(Map<String, List<Choice>> all, Map<String, Map<String, String>> byCode, Map<String, Map<String, String>> byName,
+                          Map<String, String> countriesInEnglish) {
     }
 
     /** Reference data, which the service never writes: read once. */
@@ -109,7 +110,11 @@ public class CodeLists {
                 byCode.put(list, Map.copyOf(codes));
                 byName.put(list, Map.copyOf(names));
             }
-            l = new Loaded(all, byCode, byName);
+            @SuppressWarnings("unchecked")
+            List<Object[]> english = em.createNativeQuery("SELECT code, name_en FROM country").getResultList();
+            Map<String, String> countriesInEnglish = new java.util.HashMap<>();
+            english.forEach(r -> countriesInEnglish.put((String) r[0], (String) r[1]));
+            l = new Loaded(all, byCode, byName, Map.copyOf(countriesInEnglish));
             loaded = l;
         }
         return l;
@@ -161,6 +166,18 @@ public class CodeLists {
      * How a coded value reads to an official: a label of a fixed list ("Nữ"), a country or a
      * hometown as its name with the code ("Hàn Quốc (KR)", "Xã Biển Động (07591)"); the code itself when no list knows it.
      */
+    public String shown(String list, String code, String lang) {
+        if (!"en".equals(lang)) {
+            return shown(list, code);
+        }
+        if (FIXED.containsKey(list)) {
+            return ItemColumns.ENGLISH.getProperty("list." + list + "." + code, code);
+        }
+        String name = list.equals("country") ? loaded().countriesInEnglish().get(code) : null;
+        return name == null ? shown(list, code) : name + " (" + code + ")";  // a commune keeps its Vietnamese name
+    }
+
+    /** As {@link #shown(String, String, String)} in Vietnamese: the template's own labels. */
     public String shown(String list, String code) {
         if (FIXED.containsKey(list)) {
             return label(list, code);

@@ -15,8 +15,8 @@ import java.util.Properties;
  * finding always say the same thing.
  */
 public final class Findings {
-    static final Properties VI = load("vi");
-    static final Properties EN = load("en");
+    static final Properties VI = load("findings_vi");
+    static final Properties EN = load("findings_en");
 
     private Findings() {
     }
@@ -34,9 +34,10 @@ public final class Findings {
         return code == null ? null : ("en".equals(language) ? EN : VI).getProperty(code.name());
     }
 
-    static Properties load(String language) {
+    /** A bundle of messages/ by its name (findings_vi, labels_en). */
+    static Properties load(String bundle) {
         Properties texts = new Properties();
-        try (InputStream in = Findings.class.getResourceAsStream("/messages/findings_" + language + ".properties")) {
+        try (InputStream in = Findings.class.getResourceAsStream("/messages/" + bundle + ".properties")) {
             texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

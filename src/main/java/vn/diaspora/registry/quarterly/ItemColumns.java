@@ -121,6 +121,24 @@ public final class ItemColumns {
     private ItemColumns() {
     }
 
+    /** English names of sheets, columns and fields (messages/labels_en.properties); Vietnamese is the template's own. */
+    static final java.util.Properties ENGLISH = Findings.load("labels_en");
+
+    /** A sheet's name in the language ("vi" or "en"). */
+    public static String sheet(RecordKind kind, String lang) {
+        return "en".equals(lang) ? ENGLISH.getProperty("sheet." + kind, SHEETS.get(kind)) : SHEETS.get(kind);
+    }
+
+    /** What an official calls a field, in the language ("vi" or "en"). */
+    public static String label(RecordKind kind, String field, String lang) {
+        if (!"en".equals(lang)) {
+            return label(kind, field);
+        }
+        String path = (field.startsWith("data.") ? field.substring(5) : field).replaceAll("\\[\\d+]", "");
+        String english = ENGLISH.getProperty(kind + "." + path, ENGLISH.getProperty(path));
+        return english != null ? english : label(kind, field);
+    }
+
     /** The template's header of the column that holds a field (data.contacts.email, nationalities[1], baseVersion), or null. */
     public static String header(RecordKind kind, String field) {
         String path = field.startsWith("data.") ? field.substring(5) : field;

@@ -247,14 +247,14 @@ public class QuarterlyService {
         return check(s);
     }
 
-    /** A page of the rows whose last check found {@code code} (a likely duplicate, an error's code), in order. */
+    /** A page of the rows whose last check found {@code code} (an error's code; a likely duplicate of a person the caller may read), in order. */
     @Transactional
     public Page<ItemView> itemsWithFinding(UUID id, ErrorCode code, Params.Paging paging) {
         readable(id);
         int n = Page.limit(paging.limit);
         Integer after = Cursor.after(paging.cursor, Integer::valueOf);
         Map<String, String> comments = notes.latestComments(id);
-        List<SubmissionItem> found = rows.at(id, checked.positionsWith(id, code, after == null ? 0 : after, n + 1));
+        List<SubmissionItem> found = rows.at(id, checked.positionsWith(id, code, caller.readable(), after == null ? 0 : after, n + 1));
         return Page.of(found, n, row -> row.position).map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
     }
 

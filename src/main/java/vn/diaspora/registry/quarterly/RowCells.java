@@ -73,10 +73,19 @@ public class RowCells {
 
     /** The dropdown choices of each coded column of a kind, by the column's header. */
     public Map<String, List<String>> choices(vn.diaspora.registry.record.RecordKind kind) {
+        return choices(kind, ItemColumns.Column::header);
+    }
+
+    /** The dropdown choices of each coded column of a kind, by the field's path. */
+    public Map<String, List<String>> choicesByPath(vn.diaspora.registry.record.RecordKind kind) {
+        return choices(kind, ItemColumns.Column::path);
+    }
+
+    private Map<String, List<String>> choices(vn.diaspora.registry.record.RecordKind kind, java.util.function.Function<ItemColumns.Column, String> key) {
         Map<String, List<String>> choices = new LinkedHashMap<>();
         for (ItemColumns.Column c : java.util.stream.Stream.concat(ItemColumns.ROW.stream(), ItemColumns.FIELDS.get(kind).stream()).toList()) {
             if (c.codes() != null) {
-                choices.put(c.header(), codes.choices(c.codes()));
+                choices.put(key.apply(c), codes.choices(c.codes()));
             }
         }
         return choices;
