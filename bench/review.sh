@@ -28,11 +28,11 @@ psql -d "$DB" -tA -F';' -c "(SELECT full_name, birth_year FROM person WHERE prov
 psql -d "$DB" -tAc "SELECT code FROM admin_unit WHERE parent_code = '219' ORDER BY code" > "$OUT/hometowns.txt"
 python3 - "$ROWS" "$OUT/registered.txt" "$OUT/hometowns.txt" > "$OUT/review.csv" <<'PY'
 import random, string, sys
-random.seed(22)
 rows = int(sys.argv[1])
 registered = [l.split(";") for l in open(sys.argv[2]).read().splitlines() if l]
 hometowns = open(sys.argv[3]).read().split()
-tag = "".join(random.choices(string.ascii_lowercase, k=6))  # new persons of this run only
+# new persons of this run only: a rerun on the same database must not find the last run's accepted persons
+tag = "".join(random.SystemRandom().choices(string.ascii_lowercase, k=6))
 given = "An Bình Cường Dũng Giang Hà Hải Hạnh Hiếu Hoa Hùng Hương Huy Lan Linh Long Mai Nam Nga Phong".split()
 print("\ufeffMã dòng;Thao tác;Họ và tên;Năm sinh;Mã quê quán;Quốc gia cư trú")
 for n in range(rows):

@@ -117,7 +117,9 @@ class ReviewLoopTest {
     void aReportWithoutRowsIsSentOnlyAsADeclaredQuarterWithoutChanges() {
         String id = open(LUC_NGAN, QuarterlyCycleTest.period());
         as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(409).contentType("application/problem+json")
-                .body("errors.code", hasItem("NO_ROWS"));
+                .body("errors.code", hasItem("NO_ROWS"))
+                .body("errors[0].messageVi", is("Báo cáo chưa có dòng nào: tải tệp lên trước khi gửi"))
+                .body("errors[0].messageEn", is("The report has no rows: upload the file before sending it"));
         Browser b = Browser.signedInAs("luc-ngan");
         Response refused = b.upload("/portal/submissions/" + id + "/upload", "bao-cao.csv", new byte[0], "text/csv");
         assertEquals(303, refused.statusCode());

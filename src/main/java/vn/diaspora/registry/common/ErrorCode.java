@@ -19,5 +19,27 @@ public enum ErrorCode {
     LIKELY_DUPLICATE, LIKELY_DUPLICATE_ELSEWHERE, VALID,
     // a submission as a whole, and the files uploaded to it
     NO_ROWS, EMPTY_FILE, NOT_A_SPREADSHEET, WORD_DOCUMENT, OLD_EXCEL, NOT_UTF8, WRONG_SEPARATOR, UNKNOWN_COLUMN, MISSING_COLUMN,
-    UNKNOWN_SHEET, REPEATED_ROW_KEY, TOO_MANY_ROWS, WORKBOOK_TOO_LARGE
+    UNKNOWN_SHEET, REPEATED_ROW_KEY, TOO_MANY_ROWS, WORKBOOK_TOO_LARGE;
+
+    /** The bundles, read when a text is first asked for (an enum's own static fields come after its constants). */
+    static final class Texts {
+        static final java.util.Properties VI = Bundles.load("findings_vi");
+        static final java.util.Properties EN = Bundles.load("findings_en");
+
+        private Texts() {
+        }
+    }
+
+    public String vietnamese() {
+        return Texts.VI.getProperty(name());
+    }
+
+    public String english() {
+        return Texts.EN.getProperty(name());
+    }
+
+    /** The text in the language ("vi" or "en"). */
+    public String text(String lang) {
+        return "en".equals(lang) ? english() : vietnamese();
+    }
 }

@@ -25,6 +25,7 @@ public record Problem(
     }
 
     @Schema(name = "FieldError")
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"messageVi", "messageEn"}, allowGetters = true)
     public record FieldError(
             @Schema(description = "JSON path of the field, or the query/header parameter", example = "hometownCode", maxLength = FieldError.MAX_FIELD) String field,
             @Schema(example = "'99999' is not a district or commune of Bắc Giang (24) or Bình Định (52)", maxLength = Limits.REASON) String message,
@@ -38,6 +39,18 @@ public record Problem(
 
         public FieldError(String field, String message) {
             this(field, message, null);
+        }
+
+        /** What the error's code says, in Vietnamese (absent without a code): the words an official reads. */
+        @Schema(description = "The text of the code in Vietnamese, for officials (absent without a code)", readOnly = true, maxLength = Limits.REASON)
+        public String getMessageVi() {
+            return code == null ? null : code.vietnamese();
+        }
+
+        /** What the error's code says, in English; {@code message} adds the specifics. */
+        @Schema(description = "The text of the code in English; message gives the specifics (absent without a code)", readOnly = true, maxLength = Limits.REASON)
+        public String getMessageEn() {
+            return code == null ? null : code.english();
         }
 
         /** The same error of another field (a row's data.x, a list's [3].x). */

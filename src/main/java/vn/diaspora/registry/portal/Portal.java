@@ -56,7 +56,7 @@ final class Portal {
      */
     @io.quarkus.qute.TemplateExtension
     static String said(vn.diaspora.registry.common.Problem.FieldError e, String lang) {
-        String text = vn.diaspora.registry.quarterly.Findings.text(e.code(), lang);
+        String text = e.code() == null ? null : e.code().text(lang);
         if (text == null) {
             return e.message();
         }

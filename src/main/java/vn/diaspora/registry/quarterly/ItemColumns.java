@@ -122,7 +122,7 @@ public final class ItemColumns {
     }
 
     /** English names of sheets, columns and fields (messages/labels_en.properties); Vietnamese is the template's own. */
-    static final java.util.Properties ENGLISH = Findings.load("labels_en");
+    static final java.util.Properties ENGLISH = vn.diaspora.registry.common.Bundles.load("labels_en");
 
     /** A sheet's name in the language ("vi" or "en"). */
     public static String sheet(RecordKind kind, String lang) {

@@ -393,7 +393,7 @@ public class QuarterlyService {
     /** 409 listing the findings of one level, each named by its row's kind and key (the unit's own) and field. */
     private static ProblemException refused(ValidationReport report, String level, String detail) {
         List<FieldError> rows = report.findings().stream().filter(f -> level.equals(f.level()))
-                .map(f -> new FieldError(f.sheet() != null ? f.sheet() + " dòng " + f.line() + (f.column() == null ? "" : " '" + f.column() + "'")
+                .map(f -> new FieldError(f.sheet() != null ? f.sheet() + " line " + f.line() + (f.column() == null ? "" : " '" + f.column() + "'")
                         : f.kind() + " " + f.rowKey() + (f.field() == null ? "" : " " + f.field()), f.messageEn(), f.code()))
                 .limit(RowParser.MAX_ERRORS).toList();
         return ProblemException.conflict(detail, rows);
@@ -543,8 +543,9 @@ public class QuarterlyService {
             }
         }
         String column = k.field() == null || k.sheet() == null ? null : ItemColumns.header(k.kind(), k.field());
+        ErrorCode texts = code == null ? ErrorCode.INVALID : code;
         return new RowReport(k.position(), k.kind(), k.rowKey(), k.sheet(), k.line(), column, k.level(), code, k.field(),
-                Findings.vietnamese(code), Findings.english(code), detail, person);
+                texts.vietnamese(), texts.english(), detail, person);
     }
 
     private Submission readable(UUID id) {

@@ -17,16 +17,16 @@ class FindingsTest {
     @Test
     void everyCodeHasBothTexts() {
         for (ErrorCode code : ErrorCode.values()) {
-            assertTrue(Findings.vietnamese(code) != null && !Findings.vietnamese(code).isBlank(), "no Vietnamese text for " + code);
-            assertTrue(Findings.english(code) != null && !Findings.english(code).isBlank(), "no English text for " + code);
+            assertTrue(code.vietnamese() != null && !code.vietnamese().isBlank(), "no Vietnamese text for " + code);
+            assertTrue(code.english() != null && !code.english().isBlank(), "no English text for " + code);
         }
     }
 
     @Test
     void theBundlesHoldOnlyCodes() {
         Set<String> codes = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(codes, new TreeSet<>(Findings.VI.stringPropertyNames()));
-        assertEquals(codes, new TreeSet<>(Findings.EN.stringPropertyNames()));
+        assertEquals(codes, new TreeSet<>(vn.diaspora.registry.common.Bundles.load("findings_vi").stringPropertyNames()));
+        assertEquals(codes, new TreeSet<>(vn.diaspora.registry.common.Bundles.load("findings_en").stringPropertyNames()));
     }
 
     @Test
