@@ -12,10 +12,15 @@ CREATE FUNCTION pg_temp.unit_officer(unit text, province text) RETURNS text LANG
 CREATE FUNCTION pg_temp.province_officer(province text) RETURNS text LANGUAGE sql IMMUTABLE
     AS $$ SELECT 'dev-province-officer-' || province $$;
 
+-- The demo's "today": 08:00 in Vietnam of the day it starts. Every instant of the story is fixed
+-- relative to it, so that two fresh starts of a day tell the same story to the minute.
+CREATE FUNCTION pg_temp.demo_today() RETURNS timestamptz LANGUAGE sql STABLE
+    AS $$ SELECT (date_trunc('day', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '8 hours') AT TIME ZONE 'Asia/Ho_Chi_Minh' $$;
+
 CREATE TEMP TABLE demo_period ON COMMIT DROP AS
 SELECT extract(year FROM q)::int || '-Q' || extract(quarter FROM q)::int AS period, q AS starts,
        (q + interval '3 months')::date AS ends, n
-FROM (SELECT (date_trunc('quarter', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') - make_interval(months => 3 * n))::date AS q, n
+FROM (SELECT (date_trunc('quarter', pg_temp.demo_today() AT TIME ZONE 'Asia/Ho_Chi_Minh') - make_interval(months => 3 * n))::date AS q, n
       FROM generate_series(1, 8) n) s;
 
 -- The quarter each person was reported in: among the quarters in which its unit reported.
@@ -49,15 +54,15 @@ UPDATE demo_submission SET
 UPDATE demo_submission SET submitted = returned + interval '3 days' WHERE returned IS NOT NULL AND submitted <= returned;
 UPDATE demo_submission SET reviewed = submitted + make_interval(days => 2 + h % 6, hours => 3) WHERE state = 'ACCEPTED';
 -- the latest quarter's returned reports went back to their units in the last days
-UPDATE demo_submission SET returned = least(submitted + interval '5 days', now() - interval '1 day')
+UPDATE demo_submission SET returned = least(submitted + interval '5 days', pg_temp.demo_today() - interval '1 day')
 WHERE state = 'RETURNED';
 UPDATE demo_submission SET submitted = NULL WHERE state = 'DRAFT';
 -- nothing in the future when the latest quarter has only just ended
 -- (least() skips nulls: a time that is absent stays absent)
-UPDATE demo_submission SET created = least(created, now() - interval '3 days'),
-                           submitted = CASE WHEN submitted IS NOT NULL THEN least(submitted, now() - interval '2 days') END,
-                           returned = CASE WHEN returned IS NOT NULL THEN least(returned, now() - interval '1 day') END,
-                           reviewed = CASE WHEN reviewed IS NOT NULL THEN least(reviewed, now() - interval '1 day') END;
+UPDATE demo_submission SET created = least(created, pg_temp.demo_today() - interval '3 days'),
+                           submitted = CASE WHEN submitted IS NOT NULL THEN least(submitted, pg_temp.demo_today() - interval '2 days') END,
+                           returned = CASE WHEN returned IS NOT NULL THEN least(returned, pg_temp.demo_today() - interval '1 day') END,
+                           reviewed = CASE WHEN reviewed IS NOT NULL THEN least(reviewed, pg_temp.demo_today() - interval '1 day') END;
 
 INSERT INTO submission (id, period, unit_code, province_code, state, review_comment, version, created_at, created_by,
                         submitted_at, submitted_by, reviewed_at, reviewed_by)
@@ -139,7 +144,7 @@ SELECT p.id, coalesce(a.reviewed, (SELECT min(starts) FROM demo_period) + make_i
             ELSE pg_temp.province_officer(p.province_code) END AS actor
 FROM person p LEFT JOIN demo_applied a ON a.person_id = p.id
 WHERE p.created_by = 'demo-data';
-UPDATE demo_arrival SET at = least(at, now() - interval '1 day');
+UPDATE demo_arrival SET at = least(at, pg_temp.demo_today() - interval '1 day');
 
 UPDATE person p SET created_at = a.at, updated_at = a.at, source_submission = a.submission_id, created_by = a.actor, updated_by = a.actor
 FROM demo_arrival a WHERE a.id = p.id;

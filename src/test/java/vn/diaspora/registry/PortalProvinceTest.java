@@ -83,6 +83,10 @@ class PortalProvinceTest {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             assertEquals("Báo cáo năm " + year, wb.getFirstSheet().getName());
         }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(3);
+        String finished = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        assertTrue(b.get("/portal/province/statistics", 200).contains("Thống kê kỳ " + finished), "statistics open on the last finished quarter");
+        assertEquals(400, b.request().get("/portal/province/statistics.csv?period=" + s[0]).statusCode(), "groupBy is required, not a 500");
         String stats = b.get("/portal/province/statistics?period=" + s[0], 200);
         assertTrue(stats.contains("Người ở nước ngoài theo quốc gia") && stats.contains("<caption>"), "a table view of every chart");
         String csv = b.request().get("/portal/province/statistics.csv?period=" + s[0] + "&groupBy=COUNTRY").then().statusCode(200).extract().asString();

@@ -200,7 +200,7 @@ class QuarterlyTemplateTest {
                 .body("findings.find { it.rowKey == 'B' }.messageVi", is("Thiếu trường bắt buộc"))
                 .body("findings.find { it.rowKey == 'B' }.messageEn", is("A required field is empty"));
         as(LUC_NGAN).post("/api/v1/submissions/" + id + "/submit").then().statusCode(409)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("CSV dòng 2 'Mã quê quán'"));
+                .body("errors.field", org.hamcrest.Matchers.hasItem("CSV line 2 'Mã quê quán'"));
     }
 
     @Test

@@ -265,6 +265,17 @@ class ReviewLoopTest {
         assertTrue(conflict.contains("trạng thái đã thay đổi") && !conflict.contains("SUBMITTED"), "a refusal in words, not codes: " + conflict);
     }
 
+    /** The template's example birth date follows its own dd/mm/yyyy instruction. */
+    @Test
+    void theTemplatesExampleDateFollowsItsInstruction() throws Exception {
+        byte[] xlsx = as(LUC_NGAN).accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get("/api/v1/templates/submission.xlsx").then().statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> cells = wb.getFirstSheet().read().stream().flatMap(r -> r.stream()).filter(java.util.Objects::nonNull)
+                    .map(org.dhatim.fastexcel.reader.Cell::getText).toList();
+            assertTrue(cells.contains("12/04/1988") && !cells.contains("1988-04-12"), "the example date as dd/mm/yyyy");
+        }
+    }
+
     /** Issue 23: removing a report's row answered 500 (no transaction). */
     @Test
     void aRowOfADraftIsRemoved() {
