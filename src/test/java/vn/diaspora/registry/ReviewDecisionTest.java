@@ -132,4 +132,33 @@ class ReviewDecisionTest {
                 .body("warnings", is(0));
         as(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200).body("state", is("ACCEPTED"));
     }
+
+    /** Issue 22: the Department turns ticked likely duplicates into changes of the registered persons, which the accept applies. */
+    @Test
+    void theDepartmentTurnsLikelyDuplicatesIntoUpdatesOfTheRegisteredPersons() {
+        String word = Api.uniqueWord();
+        String first = createPerson(ADMIN, lucNgan("Cùng Người Một " + word));
+        String second = createPerson(ADMIN, lucNgan("Cùng Người Hai " + word));
+        Map<String, Object> one = lucNgan("Cùng Người Một " + word);
+        one.put("city", "Sendai");
+        Map<String, Object> two = lucNgan("Cùng Người Hai " + word);
+        two.put("city", "Kobe");
+        String id = open(LUC_NGAN, period());
+        put(LUC_NGAN, id, List.of(row("PERSON", "U1", "CREATE", one), row("PERSON", "U2", "CREATE", two)), 200);
+        as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
+
+        Browser b = Browser.signedInAs("bac-giang");
+        String duplicates = b.get("/portal/review?id=" + id + "&only=duplicates", 200);
+        assertTrue(duplicates.contains("id=\"update-existing-panel\""), duplicates);
+        List<String> pairs = List.of("PERSON|U1|" + first, "PERSON|U2|" + second);
+        assertEquals(400, b.postAll("/portal/review/" + id + "/update-existing", Map.of("nd", pairs)).statusCode(), "only the confirm button decides");
+        assertEquals(303, b.postAll("/portal/review/" + id + "/update-existing", Map.of("nd", pairs, "decision", List.of("update-existing"))).statusCode());
+        as(BAC_GIANG).get(SUBMISSIONS + id + "/items").then()
+                .body("items.find { it.rowKey == 'U1' }.action", is("UPDATE")).body("items.find { it.rowKey == 'U1' }.recordId", is(first))
+                .body("items.find { it.rowKey == 'U2' }.baseVersion", is(1));
+        as(BAC_GIANG).post(SUBMISSIONS + id + "/validate").then().body("warnings", is(0)).body("errors", is(0));
+        as(BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200);
+        as(ADMIN).get(Api.PERSONS + "/" + first).then().body("city", is("Sendai")).body("version", is(2));
+        as(ADMIN).get(Api.PERSONS + "/" + second).then().body("city", is("Kobe")).body("version", is(2));
+    }
 }

@@ -434,6 +434,15 @@ public interface Msg {
     @Message("Ghi nhận mỗi dòng đã chọn không phải cùng một người với hồ sơ đã có bên cạnh. Quyết định được ghi lại cùng người quyết định; dòng đó không còn cảnh báo. Các dòng của tỉnh khác do quản trị hệ thống quyết định.")
     String confirmNotDuplicates();
 
+    @Message("Là cùng một người — cập nhật hồ sơ đã có (các dòng đã chọn)")
+    String updateExistingMany();
+
+    @Message("Mỗi dòng đã chọn trở thành một dòng Sửa của hồ sơ đã có bên cạnh: các trường của dòng ghi đè lên hồ sơ, dựa trên phiên bản hiện tại của hồ sơ. Thay đổi được ghi khi duyệt báo cáo.")
+    String confirmUpdateExisting();
+
+    @Message("Xác nhận cập nhật hồ sơ đã có")
+    String confirmUpdateExistingButton();
+
     @Message("Xác nhận không phải trùng")
     String confirmNotDuplicatesButton();
 

@@ -99,6 +99,22 @@ public class ProvincePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response notDuplicates(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
         Portal.requireDecision("not-duplicate", form.getFirst("decision"));
+        quarterly.notDuplicates(id, pairs(form));
+        return Portal.seeOther("/portal/review?id=" + id + "&only=duplicates" + Portal.done(Portal.Done.NOT_DUPLICATE));
+    }
+
+    /** The rows the reviewer selected are the registered persons they looked like: each becomes a change of that person, all or none. */
+    @POST
+    @Path("/review/{id}/update-existing")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateExisting(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        Portal.requireDecision("update-existing", form.getFirst("decision"));
+        quarterly.updateExisting(id, pairs(form));
+        return Portal.seeOther("/portal/review?id=" + id + "&only=duplicates" + Portal.done(Portal.Done.UPDATE_EXISTING));
+    }
+
+    /** The ticked boxes: each a row (kind and key) and the registered person it may be. */
+    private static List<RowPerson> pairs(MultivaluedMap<String, String> form) {
         List<RowPerson> pairs = new ArrayList<>();
         for (String pair : form.getOrDefault("nd", List.of())) {
             int first = pair.indexOf('|');
@@ -113,8 +129,7 @@ public class ProvincePages {
                 throw ProblemException.badParameter("nd", "a row and a person of the review");
             }
         }
-        quarterly.notDuplicates(id, pairs);
-        return Portal.seeOther("/portal/review?id=" + id + "&only=duplicates" + Portal.done(Portal.Done.NOT_DUPLICATE));
+        return pairs;
     }
 
     @POST

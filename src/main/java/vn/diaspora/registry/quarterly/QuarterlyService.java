@@ -163,7 +163,8 @@ public class QuarterlyService {
         QuarterlyViews.UploadSummary stored = rows.upload(id, cells, kind);
         rows.origin(id, kind, rowKey, sheet, line);
         touch(s);
-        recheck(s, row(id, kind, rowKey));
+        SubmissionItem mended = row(id, kind, rowKey);
+        rechecked(s, mended, likelyDuplicates.of(id, mended.position));
         return stored;
     }
 
@@ -304,13 +305,13 @@ public class QuarterlyService {
     }
 
     /** One row checked again after it changed, its kept findings replaced, unless the whole report is to be checked anyway. */
-    private void recheck(Submission s, SubmissionItem row) {
-        if (checked.counts(s.id).checkedAt() == null) {
-            return;
-        }
+    private ValidationReport rechecked(Submission s, SubmissionItem row, Map<Integer, List<LikelyDuplicates.Match>> duplicates) {
         List<CheckedFindings.Kept> kept = new ArrayList<>();
-        report(s, RecordService.RowContext.dryRun(s.unitCode), likelyDuplicates.of(s.id, row.position), check -> check.accept(row), kept);
-        checked.replace(s.id, row.position, kept);
+        ValidationReport report = report(s, RecordService.RowContext.dryRun(s.unitCode), duplicates, check -> check.accept(row), kept);
+        if (checked.counts(s.id).checkedAt() != null) {
+            checked.replace(s.id, row.position, kept);
+        }
+        return report;
     }
 
     /** Rows were added, replaced or removed: the report changed, and its last check no longer holds. */
@@ -419,6 +420,35 @@ public class QuarterlyService {
     }
 
     private ValidationReport notDuplicate(Submission s, RecordKind kind, String rowKey, UUID person) {
+        Decidable d = decidable(s, kind, rowKey, person);
+        notes.notDuplicate(s.id, kind, rowKey, person, caller.subject());
+        return rechecked(s, d.row(), d.duplicates());
+    }
+
+    /**
+     * The rows become changes of the registered persons they likely duplicate: each row's fields
+     * over the person's (a merge patch), based on the person's version now; all or none. Decided
+     * by whoever may decide "not a duplicate" of the pair.
+     */
+    @Transactional
+    public void updateExisting(UUID id, List<QuarterlyViews.RowPerson> pairs) {
+        Submission s = locked(id);
+        for (QuarterlyViews.RowPerson pair : pairs) {
+            SubmissionItem row = decidable(s, pair.kind(), pair.rowKey(), pair.personId()).row();
+            row.action = Action.UPDATE;
+            row.recordId = pair.personId();
+            row.baseVersion = records.of(RecordKind.PERSON).get(pair.personId()).version();
+            rechecked(s, row, Map.of());  // an update duplicates nobody
+        }
+        touch(s);
+    }
+
+    /** A row with a likely duplicate the caller may decide on, and the dry run's matches of the row. */
+    private record Decidable(SubmissionItem row, Map<Integer, List<LikelyDuplicates.Match>> duplicates) {
+    }
+
+    /** Who decides when (the unit while it edits, the province or the registry admin while it is reviewed), and that the dry run matched the pair. */
+    private Decidable decidable(Submission s, RecordKind kind, String rowKey, UUID person) {
         UUID id = s.id;
         boolean unit = s.unitCode.equals(caller.unit()) && (s.state == State.DRAFT || s.state == State.RETURNED);
         boolean province = s.provinceCode.equals(caller.province()) && s.state == State.SUBMITTED;
@@ -434,13 +464,7 @@ public class QuarterlyService {
         if (!matched) {
             throw ProblemException.notFound("Likely duplicate " + person + " of row " + kind + "/" + rowKey);
         }
-        notes.notDuplicate(id, kind, rowKey, person, caller.subject());
-        List<CheckedFindings.Kept> kept = new ArrayList<>();
-        ValidationReport report = report(s, RecordService.RowContext.dryRun(s.unitCode), duplicates, check -> check.accept(row), kept);
-        if (checked.counts(id).checkedAt() != null) {
-            checked.replace(id, row.position, kept);
-        }
-        return report;
+        return new Decidable(row, duplicates);
     }
 
     @Transactional
