@@ -115,6 +115,8 @@ class ReviewDecisionTest {
         assertFalse(duplicates.contains("KHONG-TRUNG"), "only the rows with a likely duplicate");
         assertFalse(duplicates.contains("· D4"), "nor one the Department cannot decide (another province's person)");
         assertTrue(duplicates.contains(names.get(0)), duplicates);
+        assertTrue(duplicates.contains("Email: <strong>trùng</strong>") && duplicates.contains("Điện thoại: <strong>trùng</strong>"),
+                "the same contacts, told by their blind keys: " + duplicates);
         java.util.regex.Matcher boxes = java.util.regex.Pattern.compile("name=\"nd\" value=\"([^\"]+)\"").matcher(duplicates);
         List<String> pairs = new java.util.ArrayList<>();
         while (boxes.find()) {

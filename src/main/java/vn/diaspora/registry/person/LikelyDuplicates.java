@@ -3,6 +3,8 @@ package vn.diaspora.registry.person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import vn.diaspora.registry.common.ContactDetails;
+import vn.diaspora.registry.security.FieldCipher;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.UUID;
 public class LikelyDuplicates {
     @Inject
     EntityManager em;
+    @Inject
+    FieldCipher cipher;
 
     /** Rows up to which a submission's new persons are also compared by trigram similarity (one index search each). */
     static final int SIMILAR_NAME_ROWS = 200;
@@ -70,5 +74,18 @@ public class LikelyDuplicates {
             }
         }
         return byRow;
+    }
+
+    /** Which of a row's e-mail and phone a registered person has too, compared by their blind keys as the duplicate scan does: neither is shown. */
+    public SameContacts sameContacts(UUID person, ContactDetails contacts) {
+        Person p = em.find(Person.class, person);
+        java.util.Set<String> theirs = p == null || p.contactKeys == null ? java.util.Set.of() : java.util.Set.of(p.contactKeys);
+        String[] email = contacts == null ? new String[0] : ContactKeys.of(new ContactDetails(contacts.email(), null, null), cipher);
+        String[] phone = contacts == null ? new String[0] : ContactKeys.of(new ContactDetails(null, contacts.phone(), null), cipher);
+        return new SameContacts(email.length == 1 && theirs.contains(email[0]), phone.length == 1 && theirs.contains(phone[0]));
+    }
+
+    /** Whether the e-mail, the phone, are the same. */
+    public record SameContacts(boolean email, boolean phone) {
     }
 }

@@ -413,6 +413,18 @@ public interface Msg {
     @Message("{#when status}{#is in 403 404}Không tìm thấy trang hoặc hồ sơ này, hoặc nó không thuộc phạm vi của bạn.{#is 409}Không thực hiện được: trạng thái đã thay đổi (ví dụ báo cáo đã được gửi, duyệt hoặc trả lại). Tải lại trang để xem trạng thái hiện tại.{#is 412}Hồ sơ vừa được người khác sửa: tải lại trang rồi sửa lại nếu cần.{#is 413}Tệp hoặc nội dung gửi lên quá lớn.{#is 422}Dữ liệu gửi lên chưa hợp lệ.{#is 429}Hệ thống đang xử lý một tệp khác của bạn: chờ một lát rồi thử lại.{#is 400}Yêu cầu không hợp lệ: quay lại trang trước và thử lại.{#else}Hệ thống gặp lỗi: thử lại sau ít phút; nếu vẫn lỗi, báo cho quản trị hệ thống.{/when}")
     String errorText(int status);
 
+    @Message("Email")
+    String email();
+
+    @Message("Điện thoại")
+    String phone();
+
+    @Message("trùng")
+    String same();
+
+    @Message("không trùng hoặc không có")
+    String notSame();
+
     @Message("Lọc các dòng")
     String reviewFilter();
 

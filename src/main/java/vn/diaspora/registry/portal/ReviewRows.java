@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import vn.diaspora.registry.common.ContactDetails;
 import vn.diaspora.registry.common.ErrorCode;
+import vn.diaspora.registry.person.LikelyDuplicates;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.quarterly.ItemColumns;
@@ -55,9 +57,11 @@ class ReviewRows {
     RecordServices services;
     @Inject
     Values values;
+    @Inject
+    LikelyDuplicates duplicates;
 
     /** An existing person a row may duplicate, as the reviewer tells persons apart, and the value that selects the pair for a decision. */
-    public record Evidence(java.util.UUID personId, String who, String pair) {
+    public record Evidence(java.util.UUID personId, String who, String pair, LikelyDuplicates.SameContacts same) {
     }
 
     /** A page of a report's rows for its review, and the cursor of the next page (null on the last). */
@@ -93,10 +97,17 @@ class ReviewRows {
             rows.add(new Row(item.position(), item.kind(), values.sheet(item.kind()), item.rowKey(), item.action().name(), item.sheet(), item.line(), level,
                     own.stream().filter(f -> !f.level().equals("OK")).toList(), changes(item.kind(), current, item.data()), item.reason(), item.reviewComment(),
                     item.recordId(), target(item.kind(), current), own.stream().filter(f -> f.personId() != null && likely.containsKey(f.personId()))
-                    .map(f -> new Evidence(f.personId(), target(RecordKind.PERSON, likely.get(f.personId())), item.kind() + "|" + item.rowKey() + "|" + f.personId()))
+                    .map(f -> new Evidence(f.personId(), target(RecordKind.PERSON, likely.get(f.personId())), item.kind() + "|" + item.rowKey() + "|" + f.personId(),
+                            duplicates.sameContacts(f.personId(), contacts(item.data()))))
                     .toList()));
         }
         return new Rows(rows, items.nextCursor());
+    }
+
+    /** A row's e-mail and phone, as it gives them (none for a row without). */
+    private static ContactDetails contacts(JsonNode data) {
+        JsonNode c = data == null ? null : data.get("contacts");
+        return c == null || !c.isObject() ? null : new ContactDetails(c.path("email").asText(null), c.path("phone").asText(null), null);
     }
 
     /** The persons likely duplicated, as the reviewer may read them (one read, one audit event). */
