@@ -8,7 +8,7 @@ package vn.diaspora.registry.common;
 public enum ErrorCode {
     // any field (Bean Validation and JSON reading)
     REQUIRED, TOO_LONG, FORMAT, OUT_OF_RANGE, IN_THE_FUTURE, NAME_WITHOUT_LETTER, WRONG_TYPE, NOT_IN_LIST, UNKNOWN_FIELD,
-    UNSTORABLE_TEXT, INVALID,
+    UNSTORABLE_TEXT, INVALID, BAD_PARAMETER,
     // codes and references
     HOMETOWN_UNKNOWN, COUNTRY_UNKNOWN, CURRENCY_UNKNOWN, REPORTING_UNIT_REQUIRED, REPORTING_UNIT_UNKNOWN, LINK_NOT_IN_SCOPE,
     // rules of a record

@@ -29,10 +29,11 @@ public record Problem(
     public record FieldError(
             @Schema(description = "JSON path of the field, or the query/header parameter", example = "hometownCode", maxLength = FieldError.MAX_FIELD) String field,
             @Schema(example = "'99999' is not a district or commune of Bắc Giang (24) or Bình Định (52)", maxLength = Limits.REASON) String message,
-            @Schema(description = "Stable code of the error, e.g. HOMETOWN_UNKNOWN (absent where none applies)") ErrorCode code) {
+            @Schema(description = "Stable code of the error, e.g. HOMETOWN_UNKNOWN; INVALID where no more precise one applies") ErrorCode code) {
         static final int MAX_FIELD = 300;
 
         public FieldError {
+            code = code == null ? ErrorCode.INVALID : code;  // every error has a code, and so its texts in both languages
             field = Text.truncate(field, MAX_FIELD);
             message = Text.truncate(message, Limits.REASON);
         }
@@ -41,16 +42,16 @@ public record Problem(
             this(field, message, null);
         }
 
-        /** What the error's code says, in Vietnamese (absent without a code): the words an official reads. */
-        @Schema(description = "The text of the code in Vietnamese, for officials (absent without a code)", readOnly = true, maxLength = Limits.REASON)
+        /** What the error's code says, in Vietnamese: the words an official reads. */
+        @Schema(description = "The text of the code in Vietnamese, for officials", readOnly = true, maxLength = Limits.REASON)
         public String getMessageVi() {
-            return code == null ? null : code.vietnamese();
+            return code.vietnamese();
         }
 
         /** What the error's code says, in English; {@code message} adds the specifics. */
-        @Schema(description = "The text of the code in English; message gives the specifics (absent without a code)", readOnly = true, maxLength = Limits.REASON)
+        @Schema(description = "The text of the code in English; message gives the specifics", readOnly = true, maxLength = Limits.REASON)
         public String getMessageEn() {
-            return code == null ? null : code.english();
+            return code.english();
         }
 
         /** The same error of another field (a row's data.x, a list's [3].x). */

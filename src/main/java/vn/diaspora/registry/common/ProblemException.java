@@ -69,7 +69,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badParameter(String field, String message) {
-        return new ProblemException(Reason.MALFORMED, "Invalid parameter '" + field + "'", List.of(new FieldError(field, message)));
+        return new ProblemException(Reason.MALFORMED, "Invalid parameter '" + field + "'", List.of(new FieldError(field, message, ErrorCode.BAD_PARAMETER)));
     }
 
     /** 410: what the parameter points at is no longer kept (past a retention). */

@@ -95,7 +95,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(Validation.fieldPath(v.getPropertyPath()), v.getMessage()))
+                .map(v -> new FieldError(Validation.fieldPath(v.getPropertyPath()), v.getMessage(), Validation.code(v.getConstraintDescriptor().getAnnotation())))
                 .sorted(java.util.Comparator.comparing(FieldError::field))
                 .toList();
         return respond(400, "Invalid parameters", errors, uri);
