@@ -110,7 +110,11 @@ class ReviewDecisionTest {
         as(LUC_NGAN).post(SUBMISSIONS + id + "/submit").then().statusCode(200);
 
         Browser b = Browser.signedInAs("bac-giang");
-        assertTrue(b.get("/portal/review?id=" + id, 200).contains("id=\"only-duplicates\""), b.lastPage);
+        String all = b.get("/portal/review?id=" + id, 200);
+        assertTrue(all.contains("id=\"only-duplicates\"") && all.contains("code=LIKELY_DUPLICATE\" class=\"code-filter\""), "filters by each code found: " + all);
+        String byCode = b.get("/portal/review?id=" + id + "&code=LIKELY_DUPLICATE", 200);
+        assertTrue(byCode.contains(names.get(1)) && !byCode.contains("KHONG-TRUNG"), "the rows of that code only");
+        b.get("/portal/review?id=" + id + "&code=NO_SUCH_CODE", 400);
         String duplicates = b.get("/portal/review?id=" + id + "&only=duplicates", 200);
         assertFalse(duplicates.contains("KHONG-TRUNG"), "only the rows with a likely duplicate");
         assertFalse(duplicates.contains("· D4"), "nor one the Department cannot decide (another province's person)");

@@ -145,7 +145,8 @@ class ReviewLoopTest {
                 "rong.csv", "Tệp trống",
                 "tai-lieu.xlsx", "Tệp không phải bảng tính",
                 "van-ban.xlsx", "Tệp là văn bản Word",
-                "tab.csv", "phân cách bằng ký tự khác",
+                "tab.csv", "phân cách các cột bằng dấu tab",
+                "gach-dung.csv", "phân cách các cột bằng dấu gạch đứng (|)",
                 "windows-1258.csv", "không ở bảng mã UTF-8",
                 "cot-la.csv", "Cột không có trong mẫu",
                 "lap.csv", "Mã dòng bị lặp lại");
@@ -153,6 +154,7 @@ class ReviewLoopTest {
         files.put("tai-lieu.xlsx", "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1));
         files.put("van-ban.xlsx", docx());
         files.put("tab.csv", (header + line).replace(';', '\t').getBytes(StandardCharsets.UTF_8));
+        files.put("gach-dung.csv", (header + line).replace(';', '|').getBytes(StandardCharsets.UTF_8));
         files.put("windows-1258.csv", (header + line).getBytes(Charset.forName("windows-1258")));
         files.put("cot-la.csv", (header.replace("Năm sinh", "Năm sinh ra") + line).getBytes(StandardCharsets.UTF_8));
         files.put("lap.csv", (header + line + line).getBytes(StandardCharsets.UTF_8));
@@ -261,6 +263,10 @@ class ReviewLoopTest {
                     && r.asString().contains("Không tìm thấy trang") && r.asString().contains("<title>Có lỗi"), r.asString());
         }
         io.restassured.RestAssured.given().get("/api/v1/khong-co").then().statusCode(404).contentType("application/problem+json");
+        Browser province = Browser.signedInAs("bac-giang");
+        Response year0 = province.request().get("/portal/province?period=0000-Q1");
+        assertEquals(400, year0.statusCode(), "a quarter of year 0 is refused, not a 500 (issue 23)");
+        assertTrue(year0.contentType().startsWith("text/html") && year0.asString().contains("Yêu cầu không hợp lệ"), year0.asString());
         String conflict = b.post("/portal/submissions/" + PortalProvinceTest.submitted()[1] + "/submit", Map.of("decision", "submit")).asString();
         assertTrue(conflict.contains("trạng thái đã thay đổi") && !conflict.contains("SUBMITTED"), "a refusal in words, not codes: " + conflict);
     }

@@ -39,10 +39,18 @@ class Pages {
                 .data("provinceOfficer", signedIn && caller.is(Roles.PROVINCE_OFFICER));
     }
 
+    /** A failure as a page of the portal, told by its status alone. */
+    jakarta.ws.rs.core.Response error(int status) {
+        return error(status, "", java.util.List.of());
+    }
+
     /** A service's refusal (out of scope, not found, a wrong state) as a page with the same status and words as the API's problem. */
     jakarta.ws.rs.core.Response error(vn.diaspora.registry.common.ProblemException e) {
-        int status = vn.diaspora.registry.common.ProblemMappers.status(e.reason());
+        return error(vn.diaspora.registry.common.ProblemMappers.status(e.reason()), e.getMessage(), e.errors());
+    }
+
+    private jakarta.ws.rs.core.Response error(int status, String detail, java.util.List<vn.diaspora.registry.common.Problem.FieldError> errors) {
         return jakarta.ws.rs.core.Response.status(status).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE)
-                .entity(render(Templates.error(status, e.getMessage(), e.errors()))).build();
+                .entity(render(Templates.error(status, detail, errors))).build();
     }
 }

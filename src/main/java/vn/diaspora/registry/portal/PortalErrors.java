@@ -24,6 +24,13 @@ public class PortalErrors {
                 : new ProblemMappers().web(e, uri);
     }
 
+    /** Anything else that fails under the portal: its page in words, with the status the API would give (logged there). */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Response problem = new ProblemMappers().unexpected(e, uri);
+        return Portal.isPortal(uri.getPath()) ? pages.error(problem.getStatus()) : problem;
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
         return Portal.isPortal(uri.getPath()) ? pages.error(ProblemException.notFound("No page at this address"))

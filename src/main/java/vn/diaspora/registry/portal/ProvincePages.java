@@ -33,6 +33,7 @@ import vn.diaspora.registry.report.CompletenessService.Completeness;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static vn.diaspora.registry.security.Roles.PROVINCE_OFFICER;
@@ -50,7 +51,7 @@ public class ProvincePages {
         static native TemplateInstance completeness(Completeness completeness, List<Completeness> trend, List<String> periods);
 
         static native TemplateInstance review(SubmissionView submission, String unitName, CheckedPage report, ReviewRows.Rows rows,
-                                              boolean duplicatesOnly, RowActions actions);
+                                              boolean duplicatesOnly, String code, Map<ErrorCode, Long> codes, RowActions actions);
     }
 
     static final int TREND = 8;
@@ -82,15 +83,17 @@ public class ProvincePages {
     @GET
     @Path("/review")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance review(@QueryParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("only") String only) {
+    public TemplateInstance review(@QueryParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("only") String only,
+                                   @QueryParam("code") String code) {
         if (id == null) {
             throw ProblemException.badParameter("id", "required");
         }
         SubmissionView s = quarterly.get(id);
         CheckedPage report = s.itemCount() > 0 ? quarterly.lastCheck(id, CheckedFindings.Shown.PROBLEMS, 0, 0) : null;
         boolean duplicates = "duplicates".equals(only);
-        return pages.render(Templates.review(s, codes.unitName(s.unitCode()), report, reviewRows.of(s, cursor, duplicates ? ErrorCode.LIKELY_DUPLICATE : null),
-                duplicates, quarterly.rowsByAction(id)));
+        ErrorCode filter = duplicates ? ErrorCode.LIKELY_DUPLICATE : code == null || code.isBlank() ? null : Params.enumValue("code", code, ErrorCode.class);
+        return pages.render(Templates.review(s, codes.unitName(s.unitCode()), report, reviewRows.of(s, cursor, filter), duplicates,
+                filter == null ? null : filter.name(), report == null ? Map.of() : quarterly.findingCodes(id), quarterly.rowsByAction(id)));
     }
 
     /** The rows the reviewer selected are not the persons they looked like: decided together, all or none. */

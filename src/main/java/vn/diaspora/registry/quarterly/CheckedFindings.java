@@ -143,6 +143,17 @@ public class CheckedFindings {
                 .stream().map(r -> ((Number) r[0]).intValue()).toList();
     }
 
+    /** The codes of the kept findings, each with how many rows have it, the most frequent first. */
+    java.util.Map<ErrorCode, Long> codes(UUID submission) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT code, count(DISTINCT position) FROM submission_finding WHERE submission_id = ?1 AND code IS NOT NULL
+                        GROUP BY code ORDER BY 2 DESC, 1""").setParameter(1, submission).getResultList();
+        java.util.Map<ErrorCode, Long> codes = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> codes.put(ErrorCode.valueOf((String) r[0]), ((Number) r[1]).longValue()));
+        return codes;
+    }
+
     /** The kept findings of the rows from position {@code from} to {@code to}, in order. */
     List<Kept> ofRows(UUID submission, int from, int to) {
         @SuppressWarnings("unchecked")

@@ -21,7 +21,7 @@ record CsvFile(InputStream in, RecordKind kind) implements RowFile {
     private static final String SHEET = "CSV";
     private static final String NOT_UTF8 = "the file is not UTF-8 text: in Excel, save it as 'CSV UTF-8'";
     /** Separators Excel or another program may have used instead of the comma or semicolon, by their names. */
-    private static final java.util.Map<Character, String> OTHER_SEPARATORS = java.util.Map.of('\t', "tab", '|', "'|'");
+    private static final java.util.Map<Character, ErrorCode> OTHER_SEPARATORS = java.util.Map.of('\t', ErrorCode.TAB_SEPARATED, '|', ErrorCode.PIPE_SEPARATED);
 
     @Override
     public void read(RowParser rows) {
@@ -39,8 +39,7 @@ record CsvFile(InputStream in, RecordKind kind) implements RowFile {
             char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
             for (var other : OTHER_SEPARATORS.entrySet()) {
                 if (count(header, other.getKey()) > count(header, delimiter)) {
-                    throw RowFile.refused("the columns are separated by " + other.getValue() + ": save the file as 'CSV UTF-8' (comma separated)",
-                            ErrorCode.WRONG_SEPARATOR);
+                    throw RowFile.refused(other.getValue().english(), other.getValue());
                 }
             }
             CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)

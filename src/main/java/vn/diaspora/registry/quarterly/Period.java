@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** A reporting quarter, written YYYY-Qn (e.g. 2026-Q3). */
 public record Period(int year, int quarter) {
-    private static final Pattern FORMAT = Pattern.compile("(\\d{4})-Q([1-4])");
+    /** From the year 1000: a year of three digits written with a leading zero is a typing slip, and the quarters before it would not be quarters. */
+    private static final Pattern FORMAT = Pattern.compile("([1-9]\\d{3})-Q([1-4])");
 
     public static Period parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text.strip());

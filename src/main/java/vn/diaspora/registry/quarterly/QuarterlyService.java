@@ -259,6 +259,13 @@ public class QuarterlyService {
         return Page.of(found, n, row -> row.position).map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
     }
 
+    /** The codes the last check found, each with its number of rows, the most frequent first: what a review may filter by. */
+    @Transactional
+    public Map<ErrorCode, Long> findingCodes(UUID id) {
+        readable(id);
+        return checked.codes(id);
+    }
+
     /** The last check's findings of the rows from position {@code from} to {@code to}, as the caller is told them, by position. */
     @Transactional
     public Map<Integer, List<RowReport>> rowFindings(UUID id, int from, int to) {
