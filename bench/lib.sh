@@ -68,6 +68,16 @@ load_registry() { # after start_service, which ran the migrations
   echo "loaded in $(( $(date +%s) - t0 )) s"
 }
 
+new_submission() { # TOKEN QUARTER -> a new submission of that token's unit in a pre-reform year it has not used yet
+  local id
+  for _ in $(seq 1 50); do
+    id=$(curl -s -X POST -H "Authorization: Bearer $1" "http://localhost:$PORT/api/v1/periods/$((1100 + RANDOM % 800))-Q$2/submissions" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id") or "")')
+    [ -n "$id" ] && { echo "$id"; return 0; }
+  done
+  echo "could not open a submission" >&2; return 1
+}
+
 peak_rss() { # highest RSS (MiB) of the service while process $1 runs
   local peak=0 r
   while kill -0 "$1" 2>/dev/null; do

@@ -51,12 +51,7 @@ for n in range(int(sys.argv[1])):
     name = f"{random.choice(family)} {random.choice(middle)} {random.choice(given)} {random.choice(given)}"
     print(f"BL-{n:06d};Thêm;{name};{random.randint(1950, 2005)};07591;{random.choice(['US', 'JP', 'KR', 'DE', 'AU'])}")
 PY
-LARGE=""
-for _ in $(seq 1 50); do
-  LARGE=$(curl -s -X POST -H "Authorization: Bearer $UNIT" "$API/periods/$((1100 + RANDOM % 800))-Q2/submissions" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id") or "")')
-  [ -n "$LARGE" ] && break
-done
+LARGE=$(new_submission "$UNIT" 2)
 curl -fs -X POST -H "Authorization: Bearer $UNIT" -H 'Content-Type: text/csv' --data-binary @"$OUT/large.csv" \
   "$API/submissions/$LARGE/items/upload" > /dev/null
 curl -fs -X POST -H "Authorization: Bearer $UNIT" "$API/submissions/$LARGE/submit" > /dev/null

@@ -43,12 +43,7 @@ for n in range(rows):
     print(f"RV-{n:06d};Thêm;{name};{year};{random.choice(hometowns)};JP")
 PY
 API="http://localhost:$PORT/api/v1"
-ID=""
-for _ in $(seq 1 50); do
-  ID=$(curl -s -X POST -H "Authorization: Bearer $UNIT" "$API/periods/$((1100 + RANDOM % 800))-Q1/submissions" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id") or "")')
-  [ -n "$ID" ] && break
-done
+ID=$(new_submission "$UNIT" 1)
 t0=$(date +%s.%N)
 curl -fs -X POST -H "Authorization: Bearer $UNIT" -H 'Content-Type: text/csv' --data-binary @"$OUT/review.csv" "$API/submissions/$ID/items/upload" > /dev/null
 curl -fs -X POST -H "Authorization: Bearer $UNIT" "$API/submissions/$ID/submit" > /dev/null
