@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 
-const [base, out, submission, period, badXlsx, goodXlsx, name, wrongFile] = process.argv.slice(2);
+const [base, out, submission, period, badXlsx, goodXlsx, name, wrongFile, duplicates] = process.argv.slice(2);
 const password = 'dev-only-password';
 mkdirSync(out, { recursive: true });
 
@@ -157,6 +157,16 @@ try {
   seen.finalState = await province.locator('#state').innerText();
   seen.acceptedSummary = await province.locator('#summary').innerText();
   await reloadAndBack(province, 'accept');
+
+  // a report with a likely duplicate: the Department filters, selects all on the page and decides them at once
+  await visit(province, 'province-review-duplicates', `/portal/review?id=${duplicates}&only=duplicates`);
+  await province.locator('#nd-all').check();
+  await province.locator('#not-duplicates-panel summary').click();
+  await province.getByRole('button', { name: 'Xác nhận không phải trùng' }).click();
+  await province.locator('#done', { hasText: 'không phải cùng một người' }).waitFor();
+  seen.duplicatesDone = await province.locator('#done').innerText();
+  seen.duplicatesLeft = await province.locator('input[name="nd"]').count();
+  await reloadAndBack(province, 'not duplicates');
 
   await visit(province, 'records-search', '/portal/records');
   await province.locator('#q').fill(name);

@@ -60,8 +60,19 @@ class PortalBrowserTest {
         Path wrong = OUT.resolve("bao-cao.xlsx");
         Files.write(wrong, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.ISO_8859_1));
 
+        // a second report, sent with a row like a registered person: the Department decides it in bulk in the browser
+        String twin = "Trùng Trình Duyệt " + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        java.util.Map<String, Object> person = vn.diaspora.registry.Api.person(twin);
+        person.put("hometownCode", "07591");
+        vn.diaspora.registry.Api.createPerson(KeycloakE2ETest.password("province-bac-giang"), person);
+        String duplicates = as(unit).post("/api/v1/periods/" + (1100 + ThreadLocalRandom.current().nextInt(800)) + "-Q1/submissions").then()
+                .statusCode(201).extract().path("id");
+        as(unit).body(List.of(java.util.Map.of("kind", "PERSON", "rowKey", "TD-TRUNG", "action", "CREATE", "data", person)))
+                .put("/api/v1/submissions/" + duplicates + "/items").then().statusCode(200);
+        as(unit).post("/api/v1/submissions/" + duplicates + "/submit").then().statusCode(200);
+
         JsonNode seen = run("node", "src/test/browser/portal.mjs", base.toString().replaceAll("/$", ""), OUT.toString(), submission, period,
-                bad.toString(), good.toString(), name + " Hai", wrong.toString());
+                bad.toString(), good.toString(), name + " Hai", wrong.toString(), duplicates);
 
         assertNull(seen.get("error"), "the browser stopped: " + seen);
         assertTrue(seen.get("problems").toString().indexOf("Content Security Policy") < 0, "the pages keep to their CSP: " + seen.get("problems"));
@@ -88,6 +99,8 @@ class PortalBrowserTest {
         assertEquals("/portal/row", seen.get("rowUrlAfterEnter").asText(), "Enter in a cell of the row editor saves nothing");
         assertTrue(seen.get("recordAfterEnter").asText().contains("Phiên bản 1"), "Enter in a field of a record saves nothing: " + seen.get("recordAfterEnter"));
         assertEquals("Có lỗi", seen.get("notFound").asText());
+        assertTrue(seen.get("duplicatesDone").asText().contains("không phải cùng một người"), "the likely duplicates decided in bulk: " + seen);
+        assertEquals(0, seen.get("duplicatesLeft").asInt(), "none left to decide");
         assertTrue(Files.size(OUT.resolve("findings.xlsx")) > 0 && Files.size(OUT.resolve("update-list.xlsx")) > 0, "both workbooks downloaded");
         assertTrue(seen.get("recordOpened").asText().contains("Người ở nước ngoài"), "the accepted person found and opened: " + seen);
         assertEquals(6, seen.get("statisticsCharts").asInt(), "six charts");
