@@ -186,6 +186,20 @@ try {
   await visit(unit, 'unit-records', '/portal/records');
   const [list] = await Promise.all([unit.waitForEvent('download'), unit.locator('#update-list').click()]);
   await list.saveAs(`${out}/update-list.xlsx`);
+  // "Sửa trong báo cáo": the accepted person becomes an UPDATE row of the unit's open report, edited in place
+  await unit.locator('#q').fill(name);
+  await unit.getByRole('button', { name: 'Tìm' }).click();
+  await unit.locator('main table a').first().waitFor();
+  await unit.locator('main table a').first().click();
+  await unit.locator('#to-report').waitFor();
+  await unit.getByRole('button', { name: 'Sửa trong báo cáo' }).click();
+  await unit.locator('#done', { hasText: 'Hồ sơ đã được đưa vào báo cáo' }).waitFor();
+  await visit(unit, 'unit-row-update');
+  await unit.locator('input[name="c:Thành phố"]').fill('Kyoto');
+  await unit.getByRole('button', { name: 'Lưu dòng' }).click();
+  await unit.locator('#done', { hasText: 'Đã lưu dòng' }).waitFor();
+  seen.updateRowSaved = await unit.locator('#done').innerText();
+  await reloadAndBack(unit, 'update row');
   const lost = await unit.context().newPage();  // its 404 is the point: not one of the console's problems
   await visit(lost, 'not-found', '/portal/khong-co-trang-nay');
   seen.notFound = await lost.locator('h1').innerText();

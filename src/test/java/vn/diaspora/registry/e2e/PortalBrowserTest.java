@@ -71,6 +71,11 @@ class PortalBrowserTest {
                 .put("/api/v1/submissions/" + duplicates + "/items").then().statusCode(200);
         as(unit).post("/api/v1/submissions/" + duplicates + "/submit").then().statusCode(200);
 
+        // the unit's open report for "Sửa trong báo cáo" (a district reports the quarters before the 2025 reform)
+        io.restassured.response.Response open = as(unit).post("/api/v1/periods/2025-Q2/submissions");
+        String openReport = open.statusCode() == 201 ? open.path("id")
+                : as(unit).get("/api/v1/periods/2025-Q2/submissions").then().extract().path("items[0].id");
+
         JsonNode seen = run("node", "src/test/browser/portal.mjs", base.toString().replaceAll("/$", ""), OUT.toString(), submission, period,
                 bad.toString(), good.toString(), name + " Hai", wrong.toString(), duplicates);
 
@@ -101,6 +106,9 @@ class PortalBrowserTest {
         assertEquals("Có lỗi", seen.get("notFound").asText());
         assertTrue(seen.get("duplicatesDone").asText().contains("không phải cùng một người"), "the likely duplicates decided in bulk: " + seen);
         assertEquals(0, seen.get("duplicatesLeft").asInt(), "none left to decide");
+        assertTrue(seen.get("updateRowSaved").asText().contains("Đã lưu dòng"), seen.toString());
+        as(unit).get("/api/v1/submissions/" + openReport + "/items").then().statusCode(200)
+                .body("items.find { it.action == 'UPDATE' }.data.city", org.hamcrest.Matchers.is("Kyoto"));
         assertTrue(Files.size(OUT.resolve("findings.xlsx")) > 0 && Files.size(OUT.resolve("update-list.xlsx")) > 0, "both workbooks downloaded");
         assertTrue(seen.get("recordOpened").asText().contains("Người ở nước ngoài"), "the accepted person found and opened: " + seen);
         assertEquals(6, seen.get("statisticsCharts").asInt(), "six charts");
