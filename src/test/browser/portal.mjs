@@ -177,6 +177,7 @@ try {
   await province.locator('#history').waitFor();
   await visit(province, 'record');
   seen.recordOpened = await province.locator('h1').innerText();
+  seen.recordValues = [await province.locator('input[name="f:country"]').inputValue(), await province.locator('input[name="f:sex"]').inputValue()];
   const fullName = province.locator('input[name="f:fullName"]');
   await fullName.fill(`${name} Khác`);
   await fullName.press('Enter');

@@ -107,6 +107,7 @@ class PortalBrowserTest {
         assertTrue(seen.get("duplicatesDone").asText().contains("không phải cùng một người"), "the likely duplicates decided in bulk: " + seen);
         assertEquals(0, seen.get("duplicatesLeft").asInt(), "none left to decide");
         assertTrue(seen.get("updateRowSaved").asText().contains("Đã lưu dòng"), seen.toString());
+        assertEquals("[\"Nhật Bản (JP)\",\"Nữ\"]", seen.get("recordValues").toString(), "values as officials know them, not codes");
         as(unit).get("/api/v1/submissions/" + openReport + "/items").then().statusCode(200)
                 .body("items.find { it.action == 'UPDATE' }.data.city", org.hamcrest.Matchers.is("Kyoto"));
         assertTrue(Files.size(OUT.resolve("findings.xlsx")) > 0 && Files.size(OUT.resolve("update-list.xlsx")) > 0, "both workbooks downloaded");
