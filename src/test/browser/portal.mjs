@@ -76,6 +76,11 @@ try {
   seen.badSummary = await unit.locator('#summary').innerText();
   seen.errorRows = await unit.locator('tr.row-ERROR').allInnerTexts();
   await visit(unit, 'unit-dry-run');
+  await reloadAndBack(unit, 'upload');
+  // "Kiểm tra lại": the rows checked again, said on the page; F5 and Back post nothing again
+  await unit.getByRole('button', { name: 'Kiểm tra lại' }).click();
+  await unit.locator('#done', { hasText: 'Đã kiểm tra lại' }).waitFor();
+  await reloadAndBack(unit, 'check again');
 
   // the wrong file: a PDF named .xlsx, told in Vietnamese; F5 and Back show no error
   await unit.locator('#file').setInputFiles(wrongFile);
@@ -215,8 +220,27 @@ try {
   await province.getByRole('button', { name: 'English' }).click();
   await province.getByRole('heading', { name: /Yearly report/ }).waitFor();
   await visit(province, 'province-yearly-en');
+  await province.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await province.getByRole('heading', { name: /Báo cáo năm/ }).waitFor();
 
-  await province.getByRole('button', { name: 'Sign out' }).click();
+  // the language switch on every page: the same page, its query kept, in English, then back
+  seen.languageSwitch = {};
+  const everyPage = [
+    [unit, '/portal/unit'], [unit, `/portal/submission?id=${submission}&only=ok`], [unit, '/portal/records?kind=persons&country=JP'],
+    [unit, `/portal/row?id=${submission}&kind=PERSON&key=TD-1`], [province, `/portal/province?period=${period}`],
+    [province, `/portal/review?id=${submission}`], [province, `/portal/province/statistics?period=${period}`],
+    [province, `/portal/province/yearly?year=${period.substring(0, 4)}`], [province, '/portal/records']];
+  for (const [page, path] of everyPage) {
+    await page.goto(`${base}${path}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+    const url = new URL(page.url());
+    seen.languageSwitch[path] = url.pathname + url.search === path ? 'en' : `moved to ${url.pathname}${url.search}`;
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.locator('html[lang="vi"]').waitFor();
+  }
+
+  await province.getByRole('button', { name: 'Đăng xuất' }).click();
   await province.locator('#username').waitFor();
   seen.signedOut = true;
 } catch (e) {

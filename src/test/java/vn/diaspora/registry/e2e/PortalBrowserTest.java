@@ -104,6 +104,8 @@ class PortalBrowserTest {
         assertEquals("/portal/row", seen.get("rowUrlAfterEnter").asText(), "Enter in a cell of the row editor saves nothing");
         assertTrue(seen.get("recordAfterEnter").asText().contains("Phiên bản 1"), "Enter in a field of a record saves nothing: " + seen.get("recordAfterEnter"));
         assertEquals("Có lỗi", seen.get("notFound").asText());
+        seen.get("languageSwitch").fields().forEachRemaining(p -> assertEquals("en", p.getValue().asText(), p.getKey() + ": the language switch keeps the page"));
+        assertEquals(9, seen.get("languageSwitch").size(), "every page switched");
         assertTrue(seen.get("duplicatesDone").asText().contains("không phải cùng một người"), "the likely duplicates decided in bulk: " + seen);
         assertEquals(0, seen.get("duplicatesLeft").asInt(), "none left to decide");
         assertTrue(seen.get("updateRowSaved").asText().contains("Đã lưu dòng"), seen.toString());
