@@ -5,11 +5,9 @@ import jakarta.inject.Inject;
 import vn.diaspora.registry.quarterly.CodeLists;
 import vn.diaspora.registry.quarterly.ItemColumns;
 import vn.diaspora.registry.quarterly.ItemColumns.Column;
+import vn.diaspora.registry.quarterly.RowCells;
 import vn.diaspora.registry.record.RecordKind;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +20,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 class Values {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     @Inject
     CodeLists codes;
     @Inject
@@ -63,7 +59,7 @@ class Values {
             return codes.shown(column.codes(), value, lang);
         }
         return switch (column.type()) {
-            case DATE -> date(value);
+            case DATE -> RowCells.day(value);
             case DECIMAL -> {
                 try {
                     yield Portal.grouped(new java.math.BigDecimal(value));
@@ -76,13 +72,6 @@ class Values {
         };
     }
 
-    private static String date(String iso) {
-        try {
-            return LocalDate.parse(iso).format(DATE);
-        } catch (DateTimeParseException e) {
-            return iso;
-        }
-    }
 
     /** Orders field paths as the template does (the name first), fields without a column last. */
     static <T> List<T> inTemplateOrder(RecordKind kind, java.util.Collection<T> fields, java.util.function.Function<T, String> path) {

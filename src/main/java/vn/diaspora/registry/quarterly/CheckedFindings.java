@@ -27,6 +27,10 @@ public class CheckedFindings {
     /** A finding as the check made it, before it is told to a reader. */
     record Kept(int position, RecordKind kind, String rowKey, String sheet, Integer line, String level, ErrorCode code,
                 String field, String detail, LikelyDuplicates.Match duplicate) {
+        /** A finding of a row, where the row is (its position, key, sheet and line). */
+        static Kept of(SubmissionItem row, String level, ErrorCode code, String field, String detail, LikelyDuplicates.Match duplicate) {
+            return new Kept(row.position, row.kind, row.rowKey, row.sheet, row.line, level, code, field, detail, duplicate);
+        }
     }
 
     /** What a page lists: errors, errors and warnings (the default), or the rows without either. */
@@ -82,6 +86,11 @@ public class CheckedFindings {
             }
         });
         em.createNativeQuery("UPDATE submission SET checked_at = now() WHERE id = ?1").setParameter(1, submission).executeUpdate();
+    }
+
+    /** When the last check ran; null when the rows changed since (or never checked). */
+    Instant checkedAt(UUID submission) {
+        return SqlValues.instant(em.createNativeQuery("SELECT checked_at FROM submission WHERE id = ?1").setParameter(1, submission).getSingleResult());
     }
 
     /** The rows changed since the last check: it is to be run again before it is shown. */

@@ -227,9 +227,13 @@ public class QuarterlyService {
         readable(id);
         int n = Page.limit(paging.limit);
         Integer after = Cursor.after(paging.cursor, Integer::valueOf);
+        return itemsPage(id, rows.after(id, after == null ? 0 : after, n + 1), n);
+    }
+
+    /** Up to {@code n} of {@code found} (read one more, to know if a next page exists), with the comments of the latest review. */
+    private Page<ItemView> itemsPage(UUID id, List<SubmissionItem> found, int n) {
         Map<String, String> comments = notes.latestComments(id);
-        return Page.of(rows.after(id, after == null ? 0 : after, n + 1), n, row -> row.position)
-                .map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
+        return Page.of(found, n, row -> row.position).map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
     }
 
     /**
@@ -254,9 +258,7 @@ public class QuarterlyService {
         readable(id);
         int n = Page.limit(paging.limit);
         Integer after = Cursor.after(paging.cursor, Integer::valueOf);
-        Map<String, String> comments = notes.latestComments(id);
-        List<SubmissionItem> found = rows.at(id, checked.positionsWith(id, code, caller.readable(), after == null ? 0 : after, n + 1));
-        return Page.of(found, n, row -> row.position).map(row -> itemView(row, comments.get(SubmissionItem.name(row.kind, row.rowKey))));
+        return itemsPage(id, rows.at(id, checked.positionsWith(id, code, caller.readable(), after == null ? 0 : after, n + 1)), n);
     }
 
     /** The codes the last check found, each with its number of rows, the most frequent first: what a review may filter by. */
@@ -315,7 +317,7 @@ public class QuarterlyService {
     private ValidationReport rechecked(Submission s, SubmissionItem row, Map<Integer, List<LikelyDuplicates.Match>> duplicates) {
         List<CheckedFindings.Kept> kept = new ArrayList<>();
         ValidationReport report = report(s, RecordService.RowContext.dryRun(s.unitCode), duplicates, check -> check.accept(row), kept);
-        if (checked.counts(s.id).checkedAt() != null) {
+        if (checked.checkedAt(s.id) != null) {
             checked.replace(s.id, row.position, kept);
         }
         return report;
@@ -520,14 +522,13 @@ public class QuarterlyService {
             }
             List<FieldError> problems = result.errors();
             for (FieldError p : problems) {
-                keep(new CheckedFindings.Kept(row.position, row.kind, row.rowKey, row.sheet, row.line, "ERROR", p.code(), p.field(), p.message(), null),
-                        findings, kept);
+                keep(CheckedFindings.Kept.of(row, "ERROR", p.code(), p.field(), p.message(), null), findings, kept);
             }
             List<LikelyDuplicates.Match> similar = problems.isEmpty() ? duplicates.getOrDefault(row.position, List.of()).stream()
                     .filter(m -> !decided.contains(ReviewNotes.pair(row.kind, row.rowKey, m.id()))).toList() : List.of();
             for (LikelyDuplicates.Match other : similar) {
-                keep(new CheckedFindings.Kept(row.position, row.kind, row.rowKey, row.sheet, row.line, "WARNING", ErrorCode.LIKELY_DUPLICATE,
-                        "fullName", "likely duplicate of existing person " + other.id(), other), findings, kept);
+                keep(CheckedFindings.Kept.of(row, "WARNING", ErrorCode.LIKELY_DUPLICATE, "fullName", "likely duplicate of existing person " + other.id(), other),
+                        findings, kept);
             }
             if (!problems.isEmpty()) {
                 counts[3]++;
@@ -536,7 +537,7 @@ public class QuarterlyService {
             } else {
                 counts[1]++;
                 if (findings.size() <= MAX_FINDINGS) {
-                    findings.add(told(new CheckedFindings.Kept(row.position, row.kind, row.rowKey, row.sheet, row.line, "OK", ErrorCode.VALID, null, null, null)));
+                    findings.add(told(CheckedFindings.Kept.of(row, "OK", ErrorCode.VALID, null, null, null)));
                 }
             }
         });

@@ -52,10 +52,12 @@ public class RowCells {
         if (c.codes() != null) {
             return java.util.Arrays.stream(text.split("; ")).map(v -> codes.shown(c.codes(), v)).collect(java.util.stream.Collectors.joining("; "));
         }
-        if (c.type() == ItemColumns.Type.DATE && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return text.substring(8) + "/" + text.substring(5, 7) + "/" + text.substring(0, 4);
-        }
-        return text;
+        return c.type() == ItemColumns.Type.DATE ? day(text) : text;
+    }
+
+    /** An ISO date (1988-04-12) as the template writes it (12/04/1988); other text as it is. */
+    public static String day(String text) {
+        return text.matches("\\d{4}-\\d{2}-\\d{2}") ? text.substring(8) + "/" + text.substring(5, 7) + "/" + text.substring(0, 4) : text;
     }
 
     /** A cell of a column as the record stores it: dropdown choices as their codes, a dd/MM/yyyy date as ISO. */
