@@ -8,12 +8,15 @@
 // Issue 22: Enter in a comment decides nothing, each decision is confirmed in a panel that says
 // what will happen, F5 and Back after every POST land on a page without error, a wrong file is
 // told in Vietnamese, the row comments reach the unit, and the language switch keeps the page.
-//   node src/test/browser/portal.mjs BASE OUT_DIR SUBMISSION_ID PERIOD BAD.xlsx GOOD.xlsx NAME WRONG.xlsx
+// The unit downloads its update list, changes one cell as in a spreadsheet program, uploads it to
+// its open report and sends it; the Department accepts it.
+//   node src/test/browser/portal.mjs BASE OUT_DIR SUBMISSION_ID PERIOD BAD.xlsx GOOD.xlsx NAME WRONG.xlsx DUPLICATES_ID OPEN_REPORT_ID
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 
-const [base, out, submission, period, badXlsx, goodXlsx, name, wrongFile, duplicates] = process.argv.slice(2);
+const [base, out, submission, period, badXlsx, goodXlsx, name, wrongFile, duplicates, openReport] = process.argv.slice(2);
 const password = 'dev-only-password';
 mkdirSync(out, { recursive: true });
 
@@ -206,6 +209,37 @@ try {
   await unit.locator('#done', { hasText: 'Đã lưu dòng' }).waitFor();
   seen.updateRowSaved = await unit.locator('#done').innerText();
   await reloadAndBack(unit, 'update row');
+
+  // the update list round trip: one cell of the downloaded list changed and saved by a spreadsheet
+  // library (as an office suite would), uploaded unchanged otherwise to the open report, sent, accepted
+  const updates = new ExcelJS.Workbook();
+  await updates.xlsx.readFile(`${out}/update-list.xlsx`);
+  const persons = updates.getWorksheet('Người ở nước ngoài');
+  const headers = persons.getRow(1).values;
+  seen.updateListRows = 0;
+  persons.eachRow((r, n) => {
+    if (n > 1 && r.getCell(headers.indexOf('Họ và tên')).text === name) {
+      r.getCell(headers.indexOf('Thành phố')).value = 'Sapporo';
+      seen.updateListRows++;
+    }
+  });
+  await updates.xlsx.writeFile(`${out}/update-list-edited.xlsx`);
+  await unit.goto(`${base}/portal/submission?id=${openReport}`);
+  await unit.locator('#file').setInputFiles(`${out}/update-list-edited.xlsx`);
+  await unit.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
+  await unit.locator('#done', { hasText: 'Đã lưu tệp' }).waitFor();
+  seen.updateListSummary = await unit.locator('#summary').innerText();
+  await visit(unit, 'unit-update-list-uploaded');
+  await unit.locator('#submit-panel summary').click();
+  await unit.getByRole('button', { name: 'Xác nhận gửi' }).click();
+  await unit.locator('#done', { hasText: 'Đã gửi báo cáo' }).waitFor();
+  await province.goto(`${base}/portal/review?id=${openReport}`);
+  await province.locator('#accept-panel summary').click();
+  seen.updateListConfirm = await province.locator('#accept-what').innerText();
+  await province.getByRole('button', { name: 'Xác nhận duyệt' }).click();
+  await province.locator('#state', { hasText: 'Đã duyệt' }).waitFor();
+  await reloadAndBack(province, 'accept the update list');
+
   const lost = await unit.context().newPage();  // its 404 is the point: not one of the console's problems
   await visit(lost, 'not-found', '/portal/khong-co-trang-nay');
   seen.notFound = await lost.locator('h1').innerText();

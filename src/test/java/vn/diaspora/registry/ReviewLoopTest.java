@@ -100,6 +100,53 @@ class ReviewLoopTest {
     }
 
     @Test
+    void rowCommentsSavedPageByPageReachTheUnitWithTheReturnAndAreNotLostWhenPaging() {
+        String id = open(LUC_NGAN, QuarterlyCycleTest.period());
+        String word = Api.uniqueWord();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 55; i++) {
+            rows.add(row("PERSON", "TR-" + i, "CREATE", lucNgan("Trang " + word + " " + i)));
+        }
+        put(LUC_NGAN, id, rows, 200);
+        QuarterlyCycleTest.submit(id);
+        Browser b = Browser.signedInAs("bac-giang");
+        String first = b.get("/portal/review?id=" + id, 200);
+        assertTrue(first.contains("id=\"next-rows\"") && first.contains("formaction=\"/portal/review/" + id + "/comments?cursor="),
+                "the next page is reached by saving the comments typed on this one: " + first);
+        assertEquals(400, b.post("/portal/review/" + id + "/comments", Map.of("row:PERSON:TR-1", "x")).statusCode(),
+                "Enter in a comment saves nothing either");
+
+        Response saved = b.post("/portal/review/" + id + "/comments?cursor=" + java.net.URLEncoder.encode(cursorOf(first), StandardCharsets.UTF_8),
+                Map.of("decision", "comments", "row:PERSON:TR-1", "Sai năm sinh", "row:PERSON:TR-2", "Xóa ý kiến này"));
+        assertEquals(303, saved.statusCode(), saved.asString());
+        String second = b.get(path(saved), 200);
+        assertTrue(second.contains("TR-55") && !second.contains("TR-1 ") && second.contains("Đã lưu ý kiến cho các dòng"), second);
+        b.post("/portal/review/" + id + "/comments", Map.of("decision", "comments", "row:PERSON:TR-2", " "));
+        String again = b.get("/portal/review?id=" + id, 200);
+        assertTrue(again.contains("value=\"Sai năm sinh\""), "the saved comment is shown in its field when the reviewer comes back");
+        assertFalse(again.contains("Xóa ý kiến này"), "a comment emptied and saved is gone");
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items").then().body("items.find { it.rowKey == 'TR-1' }.reviewComment", org.hamcrest.Matchers.nullValue());
+
+        Response returned = b.post("/portal/review/" + id + "/return",
+                Map.of("decision", "return", "comment", "Đề nghị rà soát", "row:PERSON:TR-55", "Thiếu quốc gia"));
+        assertEquals(303, returned.statusCode());
+        as(LUC_NGAN).get(SUBMISSIONS + id + "/items?limit=100").then()
+                .body("items.find { it.rowKey == 'TR-1' }.reviewComment", is("Sai năm sinh"))
+                .body("items.find { it.rowKey == 'TR-55' }.reviewComment", is("Thiếu quốc gia"))
+                .body("items.find { it.rowKey == 'TR-2' }.reviewComment", org.hamcrest.Matchers.nullValue());
+        String unit = Browser.signedInAs("luc-ngan").get("/portal/submission?id=" + id, 200);
+        assertTrue(unit.contains("Sai năm sinh") && unit.contains("Thiếu quốc gia"), "both reach the unit");
+        assertFalse(b.get("/portal/review?id=" + id, 200).contains("value=\"Sai năm sinh\""), "no draft once the review is decided");
+    }
+
+    /** The cursor of a review page's "next page" button. */
+    private static String cursorOf(String page) {
+        String button = page.substring(page.indexOf("id=\"next-rows\""));
+        String cursor = button.substring(button.indexOf("cursor=") + "cursor=".length(), button.indexOf('"', button.indexOf("cursor=")));
+        return java.net.URLDecoder.decode(cursor.replace("&amp;", "&"), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anAcceptedReportShowsTheFindingsItWasAcceptedWithNotARecheckAgainstTheRegistryItChanged() {
         String id = PortalProvinceTest.submitted()[1];
         as(QuarterlyCycleTest.BAC_GIANG).post(SUBMISSIONS + id + "/accept").then().statusCode(200);

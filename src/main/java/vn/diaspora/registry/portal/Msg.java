@@ -335,7 +335,7 @@ public interface Msg {
     @Message("Lưu dòng")
     String saveRow();
 
-    @Message("{#when what}{#is 'UPLOADED'}Đã lưu tệp và kiểm tra các dòng. Xem kết quả bên dưới.{#is 'SUBMITTED'}Đã gửi báo cáo cho Sở Ngoại vụ.{#is 'ACCEPTED'}Đã duyệt báo cáo: các thay đổi đã được ghi vào cơ sở dữ liệu.{#is 'RETURNED'}Đã trả lại báo cáo cho đơn vị kèm ý kiến.{#is 'ROW_SAVED'}Đã lưu dòng và kiểm tra lại.{#is 'ROW_ADDED'}Hồ sơ đã được đưa vào báo cáo của đơn vị thành một dòng Sửa: sửa các ô cần thay đổi rồi bấm Lưu dòng.{#is 'NOT_DUPLICATE'}Đã ghi nhận: không phải cùng một người.{#is 'UPDATE_EXISTING'}Dòng đã chuyển thành cập nhật hồ sơ đã có.{#is 'CHECKED'}Đã kiểm tra lại các dòng với cơ sở dữ liệu hiện tại.{#else}{/when}")
+    @Message("{#when what}{#is 'UPLOADED'}Đã lưu tệp và kiểm tra các dòng. Xem kết quả bên dưới.{#is 'SUBMITTED'}Đã gửi báo cáo cho Sở Ngoại vụ.{#is 'ACCEPTED'}Đã duyệt báo cáo: các thay đổi đã được ghi vào cơ sở dữ liệu.{#is 'RETURNED'}Đã trả lại báo cáo cho đơn vị kèm ý kiến.{#is 'ROW_SAVED'}Đã lưu dòng và kiểm tra lại.{#is 'ROW_ADDED'}Hồ sơ đã được đưa vào báo cáo của đơn vị thành một dòng Sửa: sửa các ô cần thay đổi rồi bấm Lưu dòng.{#is 'NOT_DUPLICATE'}Đã ghi nhận: không phải cùng một người.{#is 'UPDATE_EXISTING'}Dòng đã chuyển thành cập nhật hồ sơ đã có.{#is 'CHECKED'}Đã kiểm tra lại các dòng với cơ sở dữ liệu hiện tại.{#is 'COMMENTS_SAVED'}Đã lưu ý kiến cho các dòng. Đơn vị sẽ nhận được khi Sở trả lại hoặc duyệt báo cáo.{#else}{/when}")
     String done(String what);
 
     @Message("Duyệt {rows} dòng: {creates} thêm mới, {updates} sửa, {deletes} xóa. Các thay đổi được ghi ngay vào cơ sở dữ liệu; ý kiến từng dòng đã ghi được lưu cùng báo cáo.")
@@ -379,6 +379,12 @@ public interface Msg {
 
     @Message("Trang sau")
     String nextPage();
+
+    @Message("Lưu ý kiến")
+    String saveComments();
+
+    @Message("Lưu ý kiến và xem trang sau")
+    String saveCommentsNextPage();
 
     @Message("Sửa trong báo cáo")
     String toReport();

@@ -69,7 +69,7 @@ final class Portal {
 
     /** What a form did, said on the page it redirects to. */
     enum Done {
-        UPLOADED, SUBMITTED, ACCEPTED, RETURNED, ROW_SAVED, ROW_ADDED, NOT_DUPLICATE, UPDATE_EXISTING, CHECKED;
+        UPLOADED, SUBMITTED, ACCEPTED, RETURNED, ROW_SAVED, ROW_ADDED, NOT_DUPLICATE, UPDATE_EXISTING, CHECKED, COMMENTS_SAVED;
 
         /** The done of an address, or null for none or one the portal never writes. */
         static Done of(String name) {

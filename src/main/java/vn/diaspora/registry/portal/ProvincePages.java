@@ -140,7 +140,7 @@ public class ProvincePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
         Portal.requireDecision("accept", form.getFirst("decision"));
-        quarterly.accept(id, rowComments(form));
+        quarterly.accept(id, rowComments(form, false));
         return Portal.seeOther("/portal/review?id=" + id + Portal.done(Portal.Done.ACCEPTED));
     }
 
@@ -154,17 +154,37 @@ public class ProvincePages {
             throw ProblemException.invalid(List.of(new vn.diaspora.registry.common.Problem.FieldError("comment", "required",
                     vn.diaspora.registry.common.ErrorCode.REQUIRED)));
         }
-        quarterly.returnToUnit(id, comment.strip(), rowComments(form));
+        quarterly.returnToUnit(id, comment.strip(), rowComments(form, false));
         return Portal.seeOther("/portal/review?id=" + id + Portal.done(Portal.Done.RETURNED));
     }
 
-    /** The form's row comments: a field "row:KIND:rowKey" per row, kept when written in. */
-    static List<RowComment> rowComments(MultivaluedMap<String, String> form) {
+    /**
+     * The row comments typed on this page of the review, kept until the decision: the reviewer
+     * goes on to the page {@code cursor} names (the same filter), or stays where the form was.
+     */
+    @POST
+    @Path("/review/{id}/comments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response draftComments(@PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("only") String only,
+                                  @QueryParam("code") String code, MultivaluedMap<String, String> form) {
+        Portal.requireDecision("comments", form.getFirst("decision"));
+        quarterly.draftComments(id, rowComments(form, true));
+        String filter = "duplicates".equals(only) ? "&only=duplicates"
+                : code == null || code.isBlank() ? "" : "&code=" + Params.enumValue("code", code, ErrorCode.class).name();
+        String page = cursor == null || cursor.isBlank() ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
+        return Portal.seeOther("/portal/review?id=" + id + filter + page + Portal.done(Portal.Done.COMMENTS_SAVED));
+    }
+
+    /** The form's row comments: a field "row:KIND:rowKey" per row, kept when written in (and when blank too, with {@code blanks}). */
+    static List<RowComment> rowComments(MultivaluedMap<String, String> form, boolean blanks) {
         List<RowComment> comments = new ArrayList<>();
         form.forEach((name, values) -> {
             String[] parts = name.split(":", 3);
             String text = values.isEmpty() ? null : values.get(0);
-            if (parts.length == 3 && parts[0].equals("row") && text != null && !text.isBlank()) {
+            if (text != null && text.length() > vn.diaspora.registry.common.Limits.REASON) {
+                throw ProblemException.badParameter(name, "at most " + vn.diaspora.registry.common.Limits.REASON + " characters");
+            }
+            if (parts.length == 3 && parts[0].equals("row") && text != null && (blanks || !text.isBlank())) {
                 comments.add(new RowComment(Params.enumValue("kind", parts[1], RecordKind.class), parts[2], text.strip()));
             }
         });

@@ -43,7 +43,7 @@ class ReviewRows {
     /** {@code target}: the record an UPDATE or DELETE row touches, as officials tell persons apart (name, birth year, hometown). */
     public record Row(int position, RecordKind kind, String sheetName, String rowKey, String action, String sheet, Integer line, String level,
                       List<RowReport> findings, List<Change> changes, String reason, String reviewComment, java.util.UUID recordId, String target,
-                      List<Evidence> duplicates) {
+                      List<Evidence> duplicates, String draft) {
         public String commentField() {
             return "row:" + kind + ":" + rowKey;
         }
@@ -64,8 +64,8 @@ class ReviewRows {
     public record Evidence(java.util.UUID personId, String who, String pair, LikelyDuplicates.SameContacts same) {
     }
 
-    /** A page of a report's rows for its review, and the cursor of the next page (null on the last). */
-    record Rows(List<Row> rows, String next) {
+    /** A page of a report's rows for its review, the cursor it was read at (null on the first) and the next page's (null on the last). */
+    record Rows(List<Row> rows, String cursor, String next) {
     }
 
     /**
@@ -79,11 +79,12 @@ class ReviewRows {
         paging.cursor = cursor;
         Page<ItemView> items = code == null ? quarterly.items(submission.id(), paging) : quarterly.itemsWithFinding(submission.id(), code, paging);
         if (items.items().isEmpty()) {
-            return new Rows(List.of(), null);
+            return new Rows(List.of(), cursor, null);
         }
         Map<Integer, List<RowReport>> findings = quarterly.rowFindings(submission.id(), items.items().get(0).position(),
                 items.items().get(items.items().size() - 1).position());
         Map<java.util.UUID, JsonNode> records = accepted ? Map.of() : current(items.items());
+        Map<String, String> drafts = submission.state() == Submission.State.SUBMITTED ? quarterly.draftComments(submission.id()) : Map.of();
         Map<java.util.UUID, JsonNode> likely = persons(findings.values().stream().flatMap(List::stream).map(RowReport::personId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         List<Row> rows = new ArrayList<>();
@@ -99,9 +100,9 @@ class ReviewRows {
                     item.recordId(), target(item.kind(), current), own.stream().filter(f -> f.personId() != null && likely.containsKey(f.personId()))
                     .map(f -> new Evidence(f.personId(), target(RecordKind.PERSON, likely.get(f.personId())), item.kind() + "|" + item.rowKey() + "|" + f.personId(),
                             duplicates.sameContacts(f.personId(), contacts(item.data()))))
-                    .toList()));
+                    .toList(), drafts.get(item.kind() + "/" + item.rowKey())));
         }
-        return new Rows(rows, items.nextCursor());
+        return new Rows(rows, cursor, items.nextCursor());
     }
 
     /** A row's e-mail and phone, as it gives them (none for a row without). */

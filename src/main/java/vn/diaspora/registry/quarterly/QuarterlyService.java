@@ -488,6 +488,23 @@ public class QuarterlyService {
         return view(s);
     }
 
+    /**
+     * Row comments the reviewer writes before deciding, page by page: kept with the review under
+     * way and given to the unit with the decision (a blank one removes the row's draft).
+     */
+    @Transactional
+    public void draftComments(UUID id, List<QuarterlyViews.RowComment> comments) {
+        Submission s = reviewable(id);
+        requireState(s, State.SUBMITTED);
+        notes.draft(id, comments);
+    }
+
+    /** The drafts of {@link #draftComments}, by row ({@code KIND/rowKey}); none once the review is decided. */
+    public Map<String, String> draftComments(UUID id) {
+        Submission s = readable(id);
+        return s.provinceCode.equals(caller.province()) ? notes.drafts(id) : Map.of();
+    }
+
     /** The period's submissions of a province (at most one per unit), for completeness and reports. */
     // ---- helpers --------------------------------------------------------------------------------
 

@@ -46,29 +46,70 @@ class ReviewNotes {
         return SubmissionItem.name(kind, rowKey) + "/" + person;
     }
 
-    /** Stores the comments of the review that the submission's latest event records. */
+    /**
+     * Stores the comments of the review that the submission's latest event records, with the
+     * drafts the reviewer saved while paging through the rows (a comment given now wins).
+     */
     void comment(UUID submission, List<RowComment> comments) {
-        if (comments == null || comments.isEmpty()) {
-            return;
+        int seq = latestEvent(submission);
+        for (RowComment c : comments == null ? List.<RowComment>of() : comments) {
+            upsert(submission, seq, c);
         }
-        int seq = ((Number) em.createNativeQuery("SELECT max(seq) FROM submission_event WHERE submission_id = ?1")
-                .setParameter(1, submission).getSingleResult()).intValue();
+        em.createNativeQuery("""
+                        INSERT INTO row_comment (submission_id, event_seq, kind, row_key, comment)
+                        SELECT submission_id, ?2, kind, row_key, comment FROM row_comment
+                        WHERE submission_id = ?1 AND event_seq = (SELECT max(seq) FROM submission_event WHERE submission_id = ?1 AND seq < ?2)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, submission).setParameter(2, seq).executeUpdate();
+    }
+
+    /**
+     * Keeps row comments written during a review before its decision, on the submission's latest
+     * event (the submit): a blank comment removes the row's draft.
+     */
+    void draft(UUID submission, List<RowComment> comments) {
+        int seq = latestEvent(submission);
         for (RowComment c : comments) {
-            em.createNativeQuery("""
-                            INSERT INTO row_comment (submission_id, event_seq, kind, row_key, comment) VALUES (?1, ?2, ?3, ?4, ?5)
-                            ON CONFLICT (submission_id, event_seq, kind, row_key) DO UPDATE SET comment = excluded.comment""")
-                    .setParameter(1, submission).setParameter(2, seq).setParameter(3, c.kind().name()).setParameter(4, c.rowKey())
-                    .setParameter(5, c.comment()).executeUpdate();
+            if (c.comment() == null || c.comment().isBlank()) {
+                em.createNativeQuery("DELETE FROM row_comment WHERE submission_id = ?1 AND event_seq = ?2 AND kind = ?3 AND row_key = ?4")
+                        .setParameter(1, submission).setParameter(2, seq).setParameter(3, c.kind().name()).setParameter(4, c.rowKey())
+                        .executeUpdate();
+            } else {
+                upsert(submission, seq, c);
+            }
         }
+    }
+
+    /** The row comments drafted in the review under way, by {@link SubmissionItem#name}. */
+    Map<String, String> drafts(UUID submission) {
+        return comments(submission, """
+                SELECT seq FROM submission_event WHERE submission_id = ?1 AND to_state = 'SUBMITTED'
+                AND seq = (SELECT max(seq) FROM submission_event WHERE submission_id = ?1)""");
+    }
+
+    private int latestEvent(UUID submission) {
+        return ((Number) em.createNativeQuery("SELECT max(seq) FROM submission_event WHERE submission_id = ?1")
+                .setParameter(1, submission).getSingleResult()).intValue();
+    }
+
+    private void upsert(UUID submission, int seq, RowComment c) {
+        em.createNativeQuery("""
+                        INSERT INTO row_comment (submission_id, event_seq, kind, row_key, comment) VALUES (?1, ?2, ?3, ?4, ?5)
+                        ON CONFLICT (submission_id, event_seq, kind, row_key) DO UPDATE SET comment = excluded.comment""")
+                .setParameter(1, submission).setParameter(2, seq).setParameter(3, c.kind().name()).setParameter(4, c.rowKey())
+                .setParameter(5, c.comment()).executeUpdate();
     }
 
     /** The row comments of the submission's latest review (accept or return), by {@link SubmissionItem#name}. */
     Map<String, String> latestComments(UUID submission) {
+        return comments(submission, "SELECT max(seq) FROM submission_event WHERE submission_id = ?1 AND to_state IN ('ACCEPTED', 'RETURNED')");
+    }
+
+    /** The row comments kept on the event {@code event} selects. */
+    private Map<String, String> comments(UUID submission, String event) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT c.kind, c.row_key, c.comment FROM row_comment c
-                        WHERE c.submission_id = ?1 AND c.event_seq = (
-                            SELECT max(seq) FROM submission_event WHERE submission_id = ?1 AND to_state IN ('ACCEPTED', 'RETURNED'))""")
+        List<Object[]> rows = em.createNativeQuery("SELECT c.kind, c.row_key, c.comment FROM row_comment c WHERE c.submission_id = ?1 AND c.event_seq = ("
+                        + event + ")")
                 .setParameter(1, submission).getResultList();
         Map<String, String> comments = new HashMap<>();
         rows.forEach(r -> comments.put(SubmissionItem.name(RecordKind.valueOf((String) r[0]), (String) r[1]), (String) r[2]));

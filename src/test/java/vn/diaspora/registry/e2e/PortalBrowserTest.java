@@ -77,7 +77,7 @@ class PortalBrowserTest {
                 : as(unit).get("/api/v1/periods/2025-Q2/submissions").then().extract().path("items[0].id");
 
         JsonNode seen = run("node", "src/test/browser/portal.mjs", base.toString().replaceAll("/$", ""), OUT.toString(), submission, period,
-                bad.toString(), good.toString(), name + " Hai", wrong.toString(), duplicates);
+                bad.toString(), good.toString(), name + " Hai", wrong.toString(), duplicates, openReport);
 
         assertNull(seen.get("error"), "the browser stopped: " + seen);
         assertTrue(seen.get("problems").toString().indexOf("Content Security Policy") < 0, "the pages keep to their CSP: " + seen.get("problems"));
@@ -110,8 +110,22 @@ class PortalBrowserTest {
         assertEquals(0, seen.get("duplicatesLeft").asInt(), "none left to decide");
         assertTrue(seen.get("updateRowSaved").asText().contains("Đã lưu dòng"), seen.toString());
         assertEquals("[\"Nhật Bản (JP)\",\"Nữ\"]", seen.get("recordValues").toString(), "values as officials know them, not codes");
-        as(unit).get("/api/v1/submissions/" + openReport + "/items").then().statusCode(200)
-                .body("items.find { it.action == 'UPDATE' }.data.city", org.hamcrest.Matchers.is("Kyoto"));
+        // the update list: the row of the person changed in one cell, the others unchanged; accepted, only that cell changed
+        assertEquals(1, seen.get("updateListRows").asInt(), "the person's row found in the downloaded list");
+        assertTrue(seen.get("updateListSummary").asText().contains("0 có lỗi"), seen.toString());
+        assertTrue(seen.get("updateListConfirm").asText().contains("0 thêm mới"), "the list holds updates only: " + seen.get("updateListConfirm"));
+        String province = KeycloakE2ETest.password("province-bac-giang");
+        java.util.Map<String, Object> after = as(province).queryParam("q", name + " Hai").get("/api/v1/persons").then().statusCode(200)
+                .extract().jsonPath().getMap("items[0]");
+        assertEquals("Sapporo", after.get("city"), "the changed cell: " + after);
+        assertEquals(2, after.get("version"), "one new version");
+        java.util.Map<String, Object> before = as(province).get("/api/v1/persons/" + after.get("id") + "/history").then().statusCode(200)
+                .extract().jsonPath().getMap("items.find { it.version == 1 }.snapshot");
+        before.forEach((field, value) -> {
+            if (!field.equals("city")) {
+                assertEquals(value, after.get(field), "only the changed cell changes: " + field);
+            }
+        });
         assertTrue(Files.size(OUT.resolve("findings.xlsx")) > 0 && Files.size(OUT.resolve("update-list.xlsx")) > 0, "both workbooks downloaded");
         assertTrue(seen.get("recordOpened").asText().contains("Người ở nước ngoài"), "the accepted person found and opened: " + seen);
         assertEquals(6, seen.get("statisticsCharts").asInt(), "six charts");
