@@ -62,15 +62,31 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant at;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            at = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                at = java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
                 throw ProblemException.badParameter(name, "not an ISO 8601 instant, e.g. 2026-01-31T00:00:00Z or 2026-01-31");
             }
         }
+        if (at.isBefore(FIRST) || at.isAfter(LAST)) {  // PostgreSQL's timestamps end well before Java's
+            throw ProblemException.badParameter(name, "an instant from 1000-01-01 to 9999-12-31");
+        }
+        return at;
+    }
+
+    private static final Instant FIRST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** {@code at} when it is not in the future (figures as known at a later instant would change as it comes). */
+    public static Instant past(String name, Instant at) {
+        if (at != null && at.isAfter(Instant.now())) {
+            throw ProblemException.badParameter(name, "must not be in the future: what is not yet written cannot be counted");
+        }
+        return at;
     }
 
     /** A year written YYYY (required). */

@@ -122,6 +122,10 @@ public class DuplicateResource {
     @Path("/scans/{id}")
     @Operation(summary = "A scan's state: running, done (how many persons, how many pairs) or failed")
     public DuplicateScan.View scanState(@PathParam("id") UUID id) {
-        return scans.view(id);
+        DuplicateScan.View scan = scans.view(id);
+        if (!caller.is(REGISTRY_ADMIN) && (scan.provinceCode() == null || !scan.provinceCode().equals(caller.province()))) {
+            throw ProblemException.notFound("Duplicate scan " + id);  // another province's scan is as unknown as a missing one
+        }
+        return scan;
     }
 }

@@ -54,7 +54,11 @@ public class ChangeFeed {
         static Position decode(String cursor) {
             try {
                 List<String> keys = Cursor.decode(cursor, 2);
-                return keys == null ? null : new Position(new BigInteger(keys.get(0)), Long.parseLong(keys.get(1)));
+                Position p = keys == null ? null : new Position(new BigInteger(keys.get(0)), Long.parseLong(keys.get(1)));
+                if (p != null && (p.xid.signum() < 0 || p.xid.bitLength() > 64 || p.seq < -1)) {  // xid8 and seq as the feed writes them
+                    throw new NumberFormatException();
+                }
+                return p;
             } catch (ProblemException | NumberFormatException e) {
                 throw ProblemException.badParameter("after", "not a cursor returned by the feed or a list");
             }
@@ -117,6 +121,10 @@ public class ChangeFeed {
             throw ProblemException.gone("The feed no longer holds the changes after this cursor (it keeps "
                     + retention.toDays() + " days): resynchronise from the lists, whose first page gives the feed cursor to continue from "
                     + "(header " + SnapshotCursor.HEADER + ")", "after", "older than the feed's retention");
+        }
+        if (from != null && from.compareTo(headPosition()) > 0) {
+            // past the head: no event will ever come after it, so a reader would wait there forever
+            throw ProblemException.badParameter("after", "not a cursor returned by the feed or a list");
         }
         Slice slice = slice(from, limit, types, caller.readable());
         List<ObjectNode> events = new ArrayList<>();
@@ -242,7 +250,13 @@ public class ChangeFeed {
 
     static final String TYPE_PREFIX = "vn.diaspora.";
 
-    /** A type filter as the feed names it (vn.diaspora.person.updated for person.updated); 400 naming types for an unknown one. */
+    /** The changes an event tells, the last part of its type. */
+    static final List<String> CHANGES = List.of("created", "updated", "deleted", "erased", "merged");
+
+    /**
+     * A type filter as the feed names it (vn.diaspora.person.updated for person.updated): a kind,
+     * or a kind and one of {@link #CHANGES}; 400 naming the field for anything else.
+     */
     static String qualified(String type) {
         kindOf(type);
         return type.startsWith(TYPE_PREFIX) ? type : TYPE_PREFIX + type;
@@ -250,14 +264,18 @@ public class ChangeFeed {
 
     /** A type filter's kind: vn.diaspora.person.updated, person.updated or person. */
     static RecordKind kindOf(String type) {
-        String bare = type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
-        String noun = bare.split("\\.")[0];
-        for (RecordKind k : RecordKind.values()) {
-            if (k.table().equals(noun)) {
-                return k;
+        String bare = type == null ? "" : type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
+        int dot = bare.indexOf('.');
+        String noun = dot < 0 ? bare : bare.substring(0, dot);
+        if (dot < 0 || CHANGES.contains(bare.substring(dot + 1))) {
+            for (RecordKind k : RecordKind.values()) {
+                if (k.table().equals(noun)) {
+                    return k;
+                }
             }
         }
-        throw ProblemException.badParameter("types", "'" + type + "' is not a type of the feed, e.g. vn.diaspora.person.updated");
+        throw ProblemException.badParameter("types", "'" + (type == null ? "" : type.length() > 60 ? type.substring(0, 60) + "…" : type)
+                + "' is not a type of the feed, e.g. vn.diaspora.person.updated");
     }
 
     private Position horizon() {

@@ -27,10 +27,13 @@ public class Webhooks {
     static final int MAX_URL = 2000;
 
     @Schema(name = "WebhookRequest", description = "A client's URL to post the change feed's events to")
+    /** Types a subscription names at most (each a kind or a kind's change: 5 kinds × 6 cover every choice). */
+    static final int MAX_TYPES = 20;
+
     public record Request(
             @Schema(required = true, maxLength = Limits.ACTOR, example = "provincial-system", description = "The client that receives (and reads the feed)") String clientId,
             @Schema(required = true, maxLength = MAX_URL, example = "https://lgsp.bacninh.gov.vn/hooks/diaspora") String url,
-            @Schema(maxItems = 20, description = "Event types or kinds, e.g. vn.diaspora.person; none: every event")
+            @Schema(maxItems = MAX_TYPES, description = "Event types or kinds, e.g. vn.diaspora.person; none: every event")
             List<@jakarta.validation.constraints.Size(max = 100) String> types,
             @Schema(maxLength = 2, example = "24", description = "Only this province's records; none: every province (a client that reads everything)") String provinceCode) {
     }
@@ -84,6 +87,10 @@ public class Webhooks {
         }
         List<String> types = request.types() == null ? List.of() : request.types();
         List<String> full = new ArrayList<>();
+        if (types.size() > MAX_TYPES) {
+            errors.add(new FieldError("types", "at most " + MAX_TYPES + " types", vn.diaspora.registry.common.ErrorCode.TOO_LONG));
+            types = List.of();
+        }
         for (int i = 0; i < types.size(); i++) {
             try {
                 full.add(ChangeFeed.qualified(types.get(i)));

@@ -123,9 +123,9 @@ public class ReportPages {
         if (asKnownAt == null || asKnownAt.isBlank()) {
             return null;
         }
-        try {
-            return LocalDateTime.parse(asKnownAt).atZone(Clocks.VIETNAM).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+        try {  // an ISO instant of the typed time, so that one range rule holds
+            return Params.instant("asKnownAt", LocalDateTime.parse(asKnownAt).atZone(Clocks.VIETNAM).toOffsetDateTime().toString());
+        } catch (java.time.DateTimeException e) {
             return Params.instant("asKnownAt", asKnownAt);
         }
     }

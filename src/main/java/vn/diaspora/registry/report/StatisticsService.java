@@ -92,6 +92,7 @@ public class StatisticsService {
 
     @Transactional
     public Statistics statistics(Period period, String province, GroupBy groupBy, Instant asKnownAt) {
+        vn.diaspora.registry.common.Params.past("asKnownAt", asKnownAt);
         String prov = readableProvince(province);
         LocalDate until = period.end().plusDays(1);
         requireVersionsKept(period.start(), until, "period", asKnownAt);

@@ -56,11 +56,7 @@ public class YearlyReportService {
 
     @Transactional
     public YearlyReport report(int year, String province, Instant asKnownAt) {
-        Instant now = Instant.now();
-        Instant known = asKnownAt == null ? now : asKnownAt;
-        if (known.isAfter(now)) {
-            throw ProblemException.badParameter("asKnownAt", "must not be in the future: what is not yet written cannot be reported");
-        }
+        Instant known = asKnownAt == null ? Instant.now() : vn.diaspora.registry.common.Params.past("asKnownAt", asKnownAt);
         int thisYear = LocalDate.now(Clocks.VIETNAM).getYear();
         if (year > thisYear) {
             throw ProblemException.badParameter("year", "must not be later than " + thisYear);
