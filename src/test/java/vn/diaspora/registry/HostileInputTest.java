@@ -150,4 +150,28 @@ class HostileInputTest {
         as(PROVINCE_24).body("{\"fullName\":\"Lê Số\",\"hometownCode\":\"07201\",\"country\":\"JP\",\"birthYear\":1e999999999}")
                 .post(PERSONS).then().statusCode(400).body("errors[0].field", is("birthYear"));
     }
+
+    /**
+     * A multipart body cut short (issue 23, finding 2): 400 where the operation reads a form, 415
+     * where it takes none; never the parser's IOException as a 500.
+     */
+    @Test
+    void aMalformedMultipartBodyIs400AndAFormWhereNoneIsTakenIs415() {
+        String id = QuarterlyCycleTest.open(QuarterlyCycleTest.LUC_NGAN, QuarterlyCycleTest.period());
+        String sub = "/api/v1/submissions/" + id;
+        Browser unit = Browser.signedInAs("luc-ngan");
+        int portal = unit.request().contentType("multipart/form-data; boundary=x").body("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK".getBytes(StandardCharsets.UTF_8))
+                .post("/portal/submissions/" + id + "/upload").statusCode();
+        assertEquals(400, portal, "the portal's upload, cut short");
+        for (String path : List.of(sub + "/items/upload", sub + "/submit", sub + "/validate", "/api/v1/periods/2025-Q1/submissions", sub + "/accept",
+                "/api/v1/webhooks/" + UUID.randomUUID() + "/dead-letters/" + UUID.randomUUID() + "/replay")) {
+            for (String body : List.of("--x\r\nContent-Disposition: form-data; name=\"a\"", "garbage", "")) {
+                int status = as(QuarterlyCycleTest.LUC_NGAN).contentType("multipart/form-data; boundary=x").body(body.getBytes(StandardCharsets.UTF_8)).post(path).then()
+                        .contentType("application/problem+json").extract().statusCode();
+                org.junit.jupiter.api.Assertions.assertTrue(status == 415 || status == 400 || status == 403, path + " answered " + status);
+            }
+        }
+        as(QuarterlyCycleTest.LUC_NGAN).contentType("multipart/form-data; boundary=x").body("garbage".getBytes(StandardCharsets.UTF_8)).post(sub + "/submit").then().statusCode(415);
+        as(QuarterlyCycleTest.LUC_NGAN).contentType("application/x-www-form-urlencoded").body("a=%zz").post(sub + "/validate").then().statusCode(415);
+    }
 }

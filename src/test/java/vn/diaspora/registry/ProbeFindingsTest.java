@@ -85,6 +85,34 @@ class ProbeFindingsTest {
         as(Api.ADMIN).get(path).then().statusCode(200);
     }
 
+    /** Finding 3: a word with an invisible character inside finds what the word finds, and a row is matched as it would be stored. */
+    @Test
+    void anInvisibleCharacterDefeatsNeitherSearchNorTheDuplicateCheck() {
+        String word = Api.uniqueWord();
+        Map<String, Object> registered = QuarterlyCycleTest.lucNgan("Vô Hình " + word);
+        Api.createPerson(Api.UNIT_219, registered);
+        String hidden = word.substring(0, 2) + "\u200B" + word.substring(2);
+        as(Api.PROVINCE_24).queryParam("q", "Vô Hình " + hidden).get(Api.PERSONS).then().statusCode(200)
+                .body("items.fullName", hasItem("Vô Hình " + word));
+        as(Api.PROVINCE_24).queryParam("q", "Vô\u00A0\u00A0Hình " + hidden).get(Api.PERSONS).then().statusCode(200)
+                .body("items.fullName", hasItem("Vô Hình " + word));
+
+        String id = QuarterlyCycleTest.open(QuarterlyCycleTest.LUC_NGAN, QuarterlyCycleTest.period());
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        int i = 0;
+        for (String twin : List.of("Vô Hình " + word, "Vô Hình " + hidden, "Vô Hình " + word.charAt(0) + "\u00AD" + word.substring(1),
+                "Vô Hì\u200Dnh " + word, "Vô Hình " + word + "\u2060")) {
+            Map<String, Object> data = new java.util.HashMap<>(registered);
+            data.put("fullName", twin);
+            rows.add(QuarterlyCycleTest.row("PERSON", "VH-" + (++i), "CREATE", data));
+        }
+        QuarterlyCycleTest.put(QuarterlyCycleTest.LUC_NGAN, id, rows, 200);
+        as(QuarterlyCycleTest.LUC_NGAN).post("/api/v1/submissions/" + id + "/validate").then().statusCode(200)
+                .body("warnings", is(5)).body("ok", is(0));
+        as(QuarterlyCycleTest.LUC_NGAN).get("/api/v1/submissions/" + id + "/items").then()
+                .body("items.data.fullName", org.hamcrest.Matchers.everyItem(is("Vô Hình " + word)));
+    }
+
     private static String cursor(String xid, String seq) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1\u001f" + xid + "\u001f" + seq).getBytes(StandardCharsets.UTF_8));
     }

@@ -149,8 +149,24 @@ public class ProblemMappers {
             LOG.warnf("Database refused a request on %s: %s", uri.getPath(), e.getClass().getSimpleName());
             return refused;
         }
+        if (cutForm(e)) {
+            return respond(400, "The request body is not a complete form", List.of(new FieldError("body",
+                    "a multipart/form-data or form body that ends before its last part or boundary", ErrorCode.FORMAT)), uri);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(500, "The service could not complete the request", List.of(), uri);
+    }
+
+    /** The form parser's failure on a body cut short or malformed (it reads every form body before a resource method runs). */
+    private static boolean cutForm(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && java.util.Arrays.stream(t.getStackTrace())
+                    .anyMatch(f -> f.getClassName().contains("FormBodyHandler") || f.getClassName().contains("Multipart")
+                            || f.getClassName().contains("FormData"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response respond(int status, String detail, List<FieldError> errors, UriInfo uri) {

@@ -72,6 +72,30 @@ public final class Text {
         }
     }
 
+    /**
+     * A JSON value with each of its texts cleaned as free text ({@link #cleanLines}): how rows of
+     * a report are stored, so that a duplicate check and a search see what a stored record holds.
+     * A blank text stays as it was sent (the record's own rules say what blank means).
+     */
+    public static com.fasterxml.jackson.databind.JsonNode cleanTexts(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null ? null : cleaned(node.deepCopy());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode cleaned(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isTextual()) {
+            String clean = cleanLines(node.asText());
+            return clean == null || clean.equals(node.asText()) ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(clean);
+        }
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.fields().forEachRemaining(e -> e.setValue(cleaned(e.getValue())));
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, cleaned(a.get(i)));
+            }
+        }
+        return node;
+    }
+
     /** Characters that show nothing: format characters (Cf: ZWSP, ZWJ, BOM, bidi marks, ...) and blank letters and symbols. */
     static boolean invisible(int c) {
         return Character.getType(c) == Character.FORMAT

@@ -89,7 +89,7 @@ class RowStore {
             item.action = in.action();
             item.recordId = in.recordId();
             item.baseVersion = in.baseVersion();
-            item.data = in.data() == null || in.data().isNull() ? null : cipher.sealFields(in.data()).toString();
+            item.data = in.data() == null || in.data().isNull() ? null : cipher.sealFields(Text.cleanTexts(in.data())).toString();
             item.reason = in.reason();
             item.sheet = null;
             item.line = null;
@@ -137,7 +137,7 @@ class RowStore {
                         ps.setString(4, row.action().name());
                         ps.setObject(5, row.recordId());
                         ps.setObject(6, row.baseVersion(), java.sql.Types.INTEGER);
-                        ps.setString(7, row.data() == null ? null : cipher.sealFields(row.data()).toString());
+                        ps.setString(7, row.data() == null ? null : cipher.sealFields(Text.cleanTexts(row.data())).toString());
                         ps.setString(8, row.reason());
                         ps.setInt(9, ++counters[0]);
                         ps.setString(10, row.sheet());

@@ -22,13 +22,13 @@ import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.common.Where;
 import vn.diaspora.registry.reference.ReferenceData;
 import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Reach;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,12 +141,12 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     }
 
     /** The name query as searched (NFC), or null for none; 400 when too long. */
+    /** The search text as names are stored (Text.clean: NFC, no invisible characters, single spaces), or null for none. */
     private static String query(String q) {
-        String query = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
-        if (query.length() > Limits.QUERY) {
+        if (q != null && q.length() > Limits.QUERY) {
             throw ProblemException.badParameter("q", "at most " + Limits.QUERY + " characters");
         }
-        return query.isEmpty() ? null : query;
+        return Text.clean(q);
     }
 
     /** Records read per transaction by an export. */
