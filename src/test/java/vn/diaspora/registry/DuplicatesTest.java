@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.diaspora.registry.Api.ADMIN;
 import static vn.diaspora.registry.Api.PERSONS;
@@ -58,6 +59,34 @@ class DuplicatesTest {
         List<Map<String, Object>> pairs = as(PROVINCE_24).queryParam("person", person).get(DUPLICATES).then().statusCode(200).extract().path("items");
         return pairs.stream().filter(p -> ((List<?>) p.get("reasons")).contains(reason)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + reason + " pair of " + person + " in " + pairs));
+    }
+
+    /** Issue 23, finding 6 (high): an erasure reaches the record merged into the erased person, its history and its feed events. */
+    @Test
+    void mergeThenEraseLeavesTheMergedAwayRecordWithoutPersonalData() {
+        String word = Api.uniqueWord();
+        String before = ChangeFeedTest.head();
+        String kept = createPerson(PROVINCE_24, withContact("Xóa Sau Gộp " + word, word + "@example.vn"));
+        Map<String, Object> twin = withContact("XOA SAU GOP " + word.toUpperCase(), word + ".twin@example.vn");
+        twin.put("notes", "Ghi chú riêng " + word);
+        String merged = createPerson(PROVINCE_24, twin);
+        scan();
+        String pairId = (String) pairOf(kept, "SAME_NAME_BIRTH_YEAR_HOMETOWN").get("id");
+        as(PROVINCE_24).body(Map.of("survivorId", kept, "survivorVersion", 1, "otherVersion", 1, "fromOther", List.of("notes")))
+                .post(DUPLICATES + "/" + pairId + "/merge").then().statusCode(200);
+
+        as(Api.ADMIN).body(Map.of("reason", "the person's request")).post(PERSONS + "/" + kept + "/erasure").then().statusCode(204);
+
+        for (String token : List.of(PROVINCE_24, Api.UNIT_219, Api.ADMIN)) {
+            String history = as(token).get(PERSONS + "/" + merged + "/history").then().extract().asString();
+            assertFalse(history.toLowerCase().contains(word), "no name, e-mail or note of the merged-away record in its history: " + history);
+        }
+        for (String token : List.of(READER, PROVINCE_24, Api.ADMIN)) {
+            String feed = ChangeFeedTest.events(token, before, merged).toString() + ChangeFeedTest.events(token, before, kept);
+            assertFalse(feed.toLowerCase().contains(word), "no personal data in either record's events: " + feed);
+            assertTrue(feed.contains("vn.diaspora.person.erased"), "both erasures are in the feed: " + feed);
+        }
+        as(PROVINCE_24).queryParam("q", "Xóa Sau Gộp " + word).get(PERSONS).then().statusCode(200).body("items.size()", is(0));
     }
 
     @Test

@@ -86,20 +86,44 @@ public class PersonPrivacy {
 
     /**
      * Erases the person's personal data from the record, its versions and the submission rows that
-     * wrote it; the record leaves lists and searches. Erasing twice changes nothing more.
+     * wrote it, and so from every record the registry has declared the same person (merged into it,
+     * or it into them, at any distance): their versions, feed events and rows too. The records
+     * leave lists and searches. Erasing twice changes nothing more.
      */
     @Transactional
     public void erase(UUID id, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > Limits.DELETE_REASON) {
             throw ProblemException.invalid("reason", "a reason of 1 to " + Limits.DELETE_REASON + " characters is required");
         }
-        Person p = em.find(Person.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null) {
+        Person asked = em.find(Person.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (asked == null) {
             throw ProblemException.notFound("Person " + id);
         }
-        if (ERASED_NAME.equals(p.fullName)) {
-            return;
+        List<UUID> samePerson = mergeGroup(id);
+        for (UUID member : samePerson) {
+            Person p = member.equals(id) ? asked : em.find(Person.class, member, LockModeType.PESSIMISTIC_WRITE);
+            if (!ERASED_NAME.equals(p.fullName)) {
+                erase(p, reason.strip());
+            }
         }
+        audit.record(AuditLog.Action.ERASE, PERSONS, samePerson, samePerson.size());
+    }
+
+    /** The person and every person merged into it or it into them, at any distance, in id order (the order rows are locked in). */
+    private List<UUID> mergeGroup(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<UUID> group = em.createNativeQuery("""
+                        WITH RECURSIVE same(id) AS (
+                            SELECT cast(?1 AS uuid)
+                            UNION
+                            SELECT p.id FROM person p JOIN same s ON p.merged_into = s.id OR p.id = (SELECT merged_into FROM person WHERE id = s.id))
+                        SELECT id FROM same ORDER BY id""")
+                .setParameter(1, id).getResultList();
+        return group;
+    }
+
+    private void erase(Person p, String reason) {
+        UUID id = p.id;
         scrub("record_version", "snapshot", "collection = '" + PERSONS + "' AND record_id = ?1", id);
         // The quarterly rows that created or changed the record hold the same personal data.
         scrub("submission_item", "data", "kind = '" + RecordKind.PERSON + "' AND data IS NOT NULL AND (record_id = ?1 OR applied_id = ?1)", id);
@@ -124,7 +148,7 @@ public class PersonPrivacy {
             p.deletedAt = p.updatedAt;
             p.deletedBy = p.updatedBy;
         }
-        p.deleteReason = "erasure: " + reason.strip();
+        p.deleteReason = "erasure: " + reason;
         p.contentHash = "erased";
         em.createNativeQuery("""
                         INSERT INTO record_version (collection, record_id, version, action, changed_fields, snapshot, actor, at, reason)
@@ -134,6 +158,5 @@ public class PersonPrivacy {
                         "hometownCode", p.hometownCode, "reportingUnit", p.reportingUnit)).toString())
                 .setParameter(5, p.updatedBy).setParameter(6, java.sql.Timestamp.from(p.updatedAt)).setParameter(7, p.deleteReason).setParameter(8, PERSONS)
                 .executeUpdate();
-        audit.record(AuditLog.Action.ERASE, PERSONS, List.of(id), 1);
     }
 }
