@@ -165,7 +165,7 @@ class HostileInputTest {
         assertEquals(400, portal, "the portal's upload, cut short");
         for (String path : List.of(sub + "/items/upload", sub + "/submit", sub + "/validate", "/api/v1/periods/2025-Q1/submissions", sub + "/accept",
                 "/api/v1/webhooks/" + UUID.randomUUID() + "/dead-letters/" + UUID.randomUUID() + "/replay")) {
-            for (String body : List.of("--x\r\nContent-Disposition: form-data; name=\"a\"", "garbage", "")) {
+            for (String body : List.of("--x\r\nContent-Disposition: form-data; name=\"a\"", "garbage")) {
                 int status = as(QuarterlyCycleTest.LUC_NGAN).contentType("multipart/form-data; boundary=x").body(body.getBytes(StandardCharsets.UTF_8)).post(path).then()
                         .contentType("application/problem+json").extract().statusCode();
                 org.junit.jupiter.api.Assertions.assertTrue(status == 415 || status == 400 || status == 403, path + " answered " + status);

@@ -86,17 +86,26 @@ public class ChangeFeed {
     @ConfigProperty(name = "registry.feed.retention", defaultValue = "P90D")
     Duration retention;
 
+    /**
+     * A change whose commit woke a reader may still be behind the fence (an older transaction is
+     * open): the reader looks again after these waits, doubling, until the fence passes it.
+     */
+    private static final long FIRST_RECHECK_MS = 50;
+    private static final long LAST_RECHECK_MS = 1_000;
+
     /** The events after {@code after} (from the start of what is kept when null), waiting up to {@code waitSeconds} for one. */
     public Batch read(String after, int limit, Set<String> types, int waitSeconds) {
         Position from = Position.decode(after);
         long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        long recheck = 0;  // after a wake-up that found nothing: the change is behind the fence, so look again soon
         while (true) {
             Batch batch = page(from, limit, types);
-            long left = deadline - System.nanoTime();
+            long left = (deadline - System.nanoTime()) / 1_000_000;
             if (!batch.events().isEmpty() || left <= 0) {
                 return batch;
             }
-            signal.await(left / 1_000_000);
+            boolean woken = signal.await(recheck == 0 ? left : Math.min(left, recheck));
+            recheck = woken ? FIRST_RECHECK_MS : recheck == 0 ? 0 : Math.min(recheck * 2, LAST_RECHECK_MS);
         }
     }
 

@@ -55,14 +55,16 @@ public class ChangeSignal {
         }
     }
 
-    /** Returns when a change commits, or after {@code millis}. */
-    void await(long millis) {
+    /** Returns when a change commits (true), or after {@code millis} (false). */
+    boolean await(long millis) {
         try {
             next.get(millis, TimeUnit.MILLISECONDS);
+            return true;
         } catch (java.util.concurrent.TimeoutException e) {
-            // nothing new: the caller answers with a heartbeat
+            return false;  // nothing new: the caller answers with a heartbeat
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         }

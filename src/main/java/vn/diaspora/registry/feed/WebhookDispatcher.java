@@ -14,10 +14,11 @@ import vn.diaspora.registry.security.FieldCipher;
 import vn.diaspora.registry.security.Reach;
 
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Posts the change feed's events to the webhook subscriptions, at least once. Every tick, on
  * every replica: each subscription's new events become deliveries in the transaction that moves
  * its cursor (the subscription row locked, SKIP LOCKED: one replica does it); then the due
- * deliveries are claimed FOR UPDATE SKIP LOCKED, posted in parallel, and marked delivered, or
+ * deliveries are leased (SKIP LOCKED, committed before posting), posted in parallel, and marked delivered, or
  * retried later with exponential backoff until {@code give-up-after} (24 hours), then dead.
  * A delivery carries no personal data: the event's type, record id, version and feed cursor; the
  * receiver reads the record (or the feed, from the cursor) with its own token and scope.
@@ -62,8 +63,8 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "registry.webhooks.timeout", defaultValue = "PT10S")
     Duration timeout;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    @Inject
+    io.vertx.core.Vertx vertx;
 
     @Scheduled(every = "{registry.webhooks.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void tick() {
@@ -117,42 +118,82 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Claims up to a batch of due deliveries (skipping those another replica holds), posts them, records how each went; returns how many. */
+    /**
+     * Claims up to a batch of due deliveries (skipping those another replica holds), posts them,
+     * records how each went; returns how many. No transaction is open while posting: a slow
+     * receiver would hold back the feed's fence (every reader waits for the oldest open
+     * transaction). A claim leases its deliveries instead: a replica that dies while posting
+     * leaves them due again when the lease ends.
+     */
     int deliverDue() {
-        return QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds() * 3 + 30).call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                            SELECT d.id, d.payload, d.attempts, d.created_at, s.url, s.secret
-                            FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-                            WHERE d.state = 'PENDING' AND d.next_attempt_at <= now()
-                            ORDER BY d.next_attempt_at, d.event_xid, d.event_seq LIMIT ?1 FOR UPDATE OF d SKIP LOCKED""")
-                    .setParameter(1, DELIVERIES_PER_CLAIM).getResultList();
-            List<Due> due = rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                    SqlValues.instant(r[3]), (String) r[4], cipher.open((String) r[5]))).toList();
-            List<CompletableFuture<Outcome>> posts = new ArrayList<>();
-            due.forEach(d -> posts.add(post(d)));
-            for (int i = 0; i < due.size(); i++) {
-                record(due.get(i), posts.get(i).join());
-            }
-            return due.size();
-        });
+        List<Due> due = QuarkusTransaction.requiringNew().call(this::claim);
+        List<CompletableFuture<Outcome>> posts = new ArrayList<>();
+        due.forEach(d -> posts.add(post(d)));
+        for (int i = 0; i < due.size(); i++) {
+            Due d = due.get(i);
+            Outcome outcome = posts.get(i).join();
+            QuarkusTransaction.requiringNew().run(() -> record(d, outcome));
+        }
+        return due.size();
     }
 
+    private List<Due> claim() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => ?2)
+                        FROM webhook_subscription s
+                        WHERE s.id = d.subscription_id AND d.id IN (
+                            SELECT id FROM webhook_delivery WHERE state = 'PENDING' AND next_attempt_at <= now()
+                            ORDER BY next_attempt_at, event_xid, event_seq LIMIT ?1 FOR UPDATE SKIP LOCKED)
+                        RETURNING d.id, d.payload, d.attempts, d.created_at, s.url, s.secret""")
+                .setParameter(1, DELIVERIES_PER_CLAIM).setParameter(2, timeout.toSeconds() * 3 + 30).getResultList();
+        return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                SqlValues.instant(r[3]), (String) r[4], cipher.open((String) r[5]))).toList();
+    }
+
+    /**
+     * Posts a delivery to the address its target resolves to now, and to no other: the host name
+     * still gives the TLS name and the Host header. Any failure to connect or to talk TLS reads
+     * the same (an admin reading dead letters learns nothing of the network behind the target).
+     */
     private CompletableFuture<Outcome> post(Due d) {
-        String refusal = targets.refusal(d.url());
-        if (refusal != null) {
-            return CompletableFuture.completedFuture(new Outcome(null, "target refused: " + refusal));
+        WebhookTargets.Target target = targets.resolve(d.url());
+        if (target.refusal() != null) {
+            return CompletableFuture.completedFuture(new Outcome(null, "target refused: " + target.refusal()));
         }
         long timestamp = Instant.now().getEpochSecond();
         String id = d.id().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(d.url())).timeout(timeout)
-                .header("Content-Type", "application/json").header("User-Agent", "diaspora-registry-webhooks")
-                .header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(d.secret(), id, timestamp, d.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(d.payload())).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> new Outcome(response.statusCode(), response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode()))
-                .exceptionally(e -> new Outcome(null, String.valueOf(e.getCause() == null ? e : e.getCause())));
+        boolean tls = target.uri().getScheme().equalsIgnoreCase("https");
+        int port = target.uri().getPort() > 0 ? target.uri().getPort() : tls ? 443 : 80;
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(target.uri().toString())
+                .setServer(target.address() == null ? null : SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
+                .setTimeout(timeout.toMillis()).setFollowRedirects(false)
+                .putHeader("Content-Type", "application/json").putHeader("User-Agent", "diaspora-registry-webhooks")
+                .putHeader("webhook-id", id).putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSignature.sign(d.secret(), id, timestamp, d.payload()));
+        return http().request(options)
+                .compose(request -> request.send(d.payload()))
+                .compose(response -> {
+                    response.handler(ignored -> { });  // the receiver's answer is not kept
+                    return response.end().map(response.statusCode());
+                })
+                .map(status -> new Outcome(status, status / 100 == 2 ? null : "HTTP " + status))
+                .otherwise(e -> new Outcome(null, "no answer: the target could not be reached, or its TLS was refused, within " + timeout.toSeconds() + " s"))
+                .toCompletionStage().toCompletableFuture();
+    }
+
+    private volatile HttpClient http;
+
+    private HttpClient http() {
+        if (http == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setKeepAlive(false)
+                            .setVerifyHost(true).setMaxPoolSize(DELIVERIES_PER_CLAIM));
+                }
+            }
+        }
+        return http;
     }
 
     private void record(Due d, Outcome outcome) {

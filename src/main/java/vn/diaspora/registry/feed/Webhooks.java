@@ -26,10 +26,10 @@ import java.util.UUID;
 public class Webhooks {
     static final int MAX_URL = 2000;
 
-    @Schema(name = "WebhookRequest", description = "A client's URL to post the change feed's events to")
     /** Types a subscription names at most (each a kind or a kind's change: 5 kinds × 6 cover every choice). */
     static final int MAX_TYPES = 20;
 
+    @Schema(name = "WebhookRequest", description = "A client's URL to post the change feed's events to")
     public record Request(
             @Schema(required = true, maxLength = Limits.ACTOR, example = "provincial-system", description = "The client that receives (and reads the feed)") String clientId,
             @Schema(required = true, maxLength = MAX_URL, example = "https://lgsp.bacninh.gov.vn/hooks/diaspora") String url,
