@@ -53,6 +53,7 @@ public class DuplicateResource {
     @GET
     @Operation(summary = "The review queue: pairs you may decide, most likely first",
             description = "A province officer sees the pairs of the province; found nightly and by a scan on demand.")
+    @APIResponse(responseCode = "200", description = "The pairs, a page")
     public Page<DuplicateReview.Pair> list(
             @Parameter(description = "OPEN (default), MERGED or NOT_DUPLICATE") @Schema(implementation = DuplicateReview.Status.class, type = SchemaType.STRING) @QueryParam("status") String status,
             @Parameter(description = "Only this province's pairs (24 or 52)") @Size(max = 2) @QueryParam("province") String province,
@@ -65,6 +66,7 @@ public class DuplicateResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A pair, with both persons side by side")
+    @APIResponse(responseCode = "200", description = "The pair, both persons side by side")
     public DuplicateReview.Pair get(@PathParam("id") UUID id) {
         return review.get(id);
     }
@@ -121,6 +123,7 @@ public class DuplicateResource {
     @GET
     @Path("/scans/{id}")
     @Operation(summary = "A scan's state: running, done (how many persons, how many pairs) or failed")
+    @APIResponse(responseCode = "200", description = "The scan's state")
     public DuplicateScan.View scanState(@PathParam("id") UUID id) {
         DuplicateScan.View scan = scans.view(id);
         if (!caller.is(REGISTRY_ADMIN) && (scan.provinceCode() == null || !scan.provinceCode().equals(caller.province()))) {

@@ -63,6 +63,7 @@ public class WebhookResource {
 
     @GET
     @Operation(summary = "The webhook subscriptions, with their pending and dead deliveries")
+    @APIResponse(responseCode = "200", description = "The subscriptions")
     public Page<Webhooks.View> list() {
         return new Page<>(webhooks.list(), null);
     }
@@ -70,6 +71,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A webhook subscription")
+    @APIResponse(responseCode = "200", description = "The subscription, its pending and dead deliveries")
     public Webhooks.View get(@PathParam("id") UUID id) {
         return webhooks.get(id);
     }
@@ -86,6 +88,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}/dead-letters")
     @Operation(summary = "The deliveries given up after 24 hours of retries, oldest first")
+    @APIResponse(responseCode = "200", description = "The dead letters, newest first")
     public Page<Webhooks.Delivery> deadLetters(@PathParam("id") UUID id) {
         return new Page<>(webhooks.deadLetters(id), null);
     }

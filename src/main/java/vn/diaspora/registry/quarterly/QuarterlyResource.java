@@ -252,6 +252,7 @@ public class QuarterlyResource {
                     + "noChanges=true: the unit declares that nothing changed this quarter, which counts as reported.")
     @APIResponse(responseCode = "409", description = "Rows with errors, each named by its kind, row key and field; no rows without "
             + "noChanges=true (NO_ROWS); or not a draft")
+    @APIResponse(responseCode = "200", description = "Submitted: the submission awaits review")
     public SubmissionView submit(@PathParam("id") UUID id,
                                  @Parameter(description = "Declare a quarter without changes: only for a submission without rows")
                                  @QueryParam("noChanges") @DefaultValue("false") boolean noChanges) {

@@ -42,7 +42,7 @@ public class RequestRecorder {
             return;
         }
         try {
-            Method method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.getParameterTypes());
+            Method method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
             String line = request.getMethod() + " " + template(resource.getResourceClass(), method) + " " + response.getStatus();
             if (SEEN.add(line)) {
                 append("requests.txt", line);
@@ -68,9 +68,9 @@ public class RequestRecorder {
                 if (type.getAnnotation(Path.class) == null) {
                     continue;
                 }
-                for (Method m : type.getDeclaredMethods()) {
+                for (Method m : type.getMethods()) {  // with those a resource inherits from its base (the record kinds')
                     String verb = verb(m);
-                    if (verb != null && java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+                    if (verb != null) {
                         routes.add(verb + " " + template(type, m));
                     }
                 }
