@@ -28,6 +28,11 @@ public class Browser {
         return b;
     }
 
+    /** The CSRF token of the last page, for a form a test writes itself. */
+    public String csrf() {
+        return csrf;
+    }
+
     public RequestSpecification request() {
         return given().redirects().follow(false).cookies(cookies);
     }

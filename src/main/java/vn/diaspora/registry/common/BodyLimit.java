@@ -26,7 +26,7 @@ public class BodyLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().endsWith("/upload")) {
+        if (request.getUriInfo().getRequestUri().getRawPath().endsWith("/upload")) {
             return null;
         }
         if (request.getLength() > JSON_LIMIT) {

@@ -18,7 +18,7 @@ public class FormBodies {
         MediaType type = request.getMediaType();
         boolean form = type != null && (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
         // an empty one is no form: what curl -d '' and many clients send with a POST that has no body
-        if (form && request.getLength() != 0 && request.getUriInfo().getPath().startsWith("/api/")) {
+        if (form && request.getLength() != 0 && request.getUriInfo().getRequestUri().getRawPath().startsWith("/api/")) {
             return ProblemMappers.respond(415, "The API takes JSON, or a file where it uploads one; forms are the portal's",
                     List.of(new Problem.FieldError("Content-Type", "application/json, or the file's own type (text/csv, XLSX) for an upload",
                             ErrorCode.FORMAT)), request.getUriInfo());

@@ -121,7 +121,7 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.errorf(e, "Request %s failed", uri.getPath());
+            LOG.errorf(e, "Request %s failed", path(uri));
             return respond(status, "The service could not complete the request", List.of(), uri);
         }
         Throwable cause = e.getCause();
@@ -146,23 +146,31 @@ public class ProblemMappers {
         }
         Response refused = fromDatabase(e, uri);
         if (refused != null) {
-            LOG.warnf("Database refused a request on %s: %s", uri.getPath(), e.getClass().getSimpleName());
+            LOG.warnf("Database refused a request on %s: %s", path(uri), e.getClass().getSimpleName());
             return refused;
         }
         if (cutForm(e)) {
-            return respond(400, "The request body is not a complete form", List.of(new FieldError("body",
-                    "a multipart/form-data or form body that ends before its last part or boundary", ErrorCode.FORMAT)), uri);
+            return respond(400, "The request body is not a readable form", List.of(new FieldError("body",
+                    "a multipart/form-data or form body that ends before its last part, or a form value with a bad %-escape", ErrorCode.FORMAT)), uri);
         }
-        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return respond(500, "The service could not complete the request", List.of(), uri);
+    }
+
+    /**
+     * The request's path for a problem's instance and the logs, as sent (its percent-escapes kept):
+     * decoding may be what failed (a path with %zz).
+     */
+    public static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
     /** The form parser's failure on a body cut short or malformed (it reads every form body before a resource method runs). */
     private static boolean cutForm(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException && java.util.Arrays.stream(t.getStackTrace())
+            if ((t instanceof java.io.IOException || t instanceof IllegalArgumentException) && java.util.Arrays.stream(t.getStackTrace())
                     .anyMatch(f -> f.getClassName().contains("FormBodyHandler") || f.getClassName().contains("Multipart")
-                            || f.getClassName().contains("FormData"))) {
+                            || f.getClassName().contains("FormData") || f.getClassName().contains("FormEncodedData"))) {
                 return true;
             }
         }
@@ -172,7 +180,7 @@ public class ProblemMappers {
     public static Response respond(int status, String detail, List<FieldError> errors, UriInfo uri) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title(status), status, detail, uri == null ? null : uri.getPath(), errors))
+                .entity(new Problem("about:blank", title(status), status, detail, uri == null ? null : path(uri), errors))
                 .build();
     }
 

@@ -24,7 +24,12 @@ public class RequestText {
                 return refuse(request, Text.problem(name) == null ? name : "query", problem);
             }
         }
-        String problem = Text.problem(request.getUriInfo().getPath());
+        String problem;
+        try {
+            problem = Text.problem(request.getUriInfo().getPath());
+        } catch (IllegalArgumentException undecodable) {
+            problem = "a %-escape that is not UTF-8 text";
+        }
         if (problem != null) {
             return refuse(request, "path", problem);
         }

@@ -49,7 +49,7 @@ class Pages {
         return error(vn.diaspora.registry.common.ProblemMappers.status(e.reason()), e.getMessage(), e.errors());
     }
 
-    private jakarta.ws.rs.core.Response error(int status, String detail, java.util.List<vn.diaspora.registry.common.Problem.FieldError> errors) {
+    jakarta.ws.rs.core.Response error(int status, String detail, java.util.List<vn.diaspora.registry.common.Problem.FieldError> errors) {
         return jakarta.ws.rs.core.Response.status(status).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE)
                 .entity(render(Templates.error(status, detail, errors))).build();
     }

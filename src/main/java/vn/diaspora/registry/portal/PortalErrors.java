@@ -20,7 +20,7 @@ public class PortalErrors {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return Portal.isPortal(uri.getPath()) ? pages.error(ProblemException.notFound("No page at this address"))
+        return Portal.isPortal(ProblemMappers.path(uri)) ? pages.error(ProblemException.notFound("No page at this address"))
                 : new ProblemMappers().web(e, uri);
     }
 
@@ -28,12 +28,25 @@ public class PortalErrors {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response unexpected(Throwable e, UriInfo uri) {
         Response problem = new ProblemMappers().unexpected(e, uri);
-        return Portal.isPortal(uri.getPath()) ? pages.error(problem.getStatus()) : problem;
+        return Portal.isPortal(ProblemMappers.path(uri)) ? pages.error(problem.getStatus()) : problem;
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
-        return Portal.isPortal(uri.getPath()) ? pages.error(ProblemException.notFound("No page at this address"))
+        return Portal.isPortal(ProblemMappers.path(uri)) ? pages.error(ProblemException.notFound("No page at this address"))
                 : new ProblemMappers().web(e, uri);
+    }
+
+    /**
+     * A refusal made before any resource runs (a bad parameter, a wrong body, CSRF, too large) is
+     * a problem+json answer; under the portal it becomes the portal's page, in words, with its status.
+     */
+    @org.jboss.resteasy.reactive.server.ServerResponseFilter
+    public void asPortalPage(jakarta.ws.rs.container.ContainerRequestContext request, jakarta.ws.rs.container.ContainerResponseContext response) {
+        if (response.getStatus() >= 400 && Portal.isPortal(request.getUriInfo().getRequestUri().getRawPath())
+                && response.getEntity() instanceof vn.diaspora.registry.common.Problem problem) {
+            Response page = pages.error(response.getStatus(), problem.detail(), problem.errors());
+            response.setEntity(page.getEntity(), null, jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE);
+        }
     }
 }

@@ -206,6 +206,9 @@ public class QuarterlyResource {
     @Operation(summary = "The CSV template of one record kind (person, association, business, contribution)")
     public jakarta.ws.rs.core.Response templateCsv(@Schema(enumeration = {"person", "association", "business", "contribution"}) @PathParam("kind") String kind) {
         RecordKind k = Params.enumValue("kind", kind, RecordKind.class);
+        if (k == null) {
+            throw ProblemException.badParameter("kind", "person, association, business or contribution");
+        }
         jakarta.ws.rs.core.StreamingOutput out = o -> template.csv(k, o);
         return jakarta.ws.rs.core.Response.ok(out, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + ItemTemplate.fileName(k) + "\"").build();

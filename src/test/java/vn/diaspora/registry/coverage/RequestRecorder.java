@@ -41,14 +41,15 @@ public class RequestRecorder {
         if (resource == null || resource.getResourceClass() == null) {
             return;
         }
-        try {
-            Method method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
+        Method method = java.util.Arrays.stream(resource.getResourceClass().getMethods())
+                .filter(m -> m.getName().equals(resource.getMethodName()) && m.getParameterCount() == resource.parameterTypes().length)
+                .filter(m -> request.getMethod().equals(verb(m)))  // a record kind's generic methods: matched by name, arity and verb
+                .findFirst().orElse(null);
+        if (method != null) {
             String line = request.getMethod() + " " + template(resource.getResourceClass(), method) + " " + response.getStatus();
             if (SEEN.add(line)) {
                 append("requests.txt", line);
             }
-        } catch (NoSuchMethodException e) {
-            // a method the resource inherits from outside: not one of the service's routes
         }
     }
 
