@@ -140,11 +140,12 @@ public class WebhookDispatcher {
     private List<Due> claim() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => ?2)
-                        FROM webhook_subscription s
-                        WHERE s.id = d.subscription_id AND d.id IN (
-                            SELECT id FROM webhook_delivery WHERE state = 'PENDING' AND next_attempt_at <= now()
+                        WITH due AS (  -- a CTE runs once: each delivery it locks is leased once
+                            SELECT id FROM webhook_delivery WHERE state = 'PENDING' AND next_attempt_at <= clock_timestamp()
                             ORDER BY next_attempt_at, event_xid, event_seq LIMIT ?1 FOR UPDATE SKIP LOCKED)
+                        UPDATE webhook_delivery d SET next_attempt_at = clock_timestamp() + make_interval(secs => ?2)
+                        FROM due, webhook_subscription s
+                        WHERE d.id = due.id AND s.id = d.subscription_id
                         RETURNING d.id, d.payload, d.attempts, d.created_at, s.url, s.secret""")
                 .setParameter(1, DELIVERIES_PER_CLAIM).setParameter(2, timeout.toSeconds() * 3 + 30).getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
