@@ -24,6 +24,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The change feed: every committed version of the records in the caller's scope, as CloudEvents,
@@ -83,6 +86,14 @@ public class ChangeFeed {
     AuditLog audit;
     @Inject
     ChangeSignal signal;
+    @Inject
+    FeedWaits waits;
+    @Inject
+    io.vertx.core.Vertx vertx;
+    @Inject
+    org.eclipse.microprofile.context.ThreadContext context;
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor workers;
     @ConfigProperty(name = "registry.feed.retention", defaultValue = "P90D")
     Duration retention;
 
@@ -93,20 +104,49 @@ public class ChangeFeed {
     private static final long FIRST_RECHECK_MS = 50;
     private static final long LAST_RECHECK_MS = 1_000;
 
-    /** The events after {@code after} (from the start of what is kept when null), waiting up to {@code waitSeconds} for one. */
-    public Batch read(String after, int limit, Set<String> types, int waitSeconds) {
+    /**
+     * The events after {@code after} (from the start of what is kept when null), waiting up to
+     * {@code waitSeconds} for one. The first read runs on the caller's thread; a wait holds no
+     * thread: it listens for the next commit (ChangeSignal) and a Vert.x timer, and each later read
+     * runs on a worker in the request's own context (scope, audit), then lets the worker go.
+     */
+    public CompletionStage<Batch> read(String after, int limit, Set<String> types, int waitSeconds) {
         Position from = Position.decode(after);
-        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
-        long recheck = 0;  // after a wake-up that found nothing: the change is behind the fence, so look again soon
-        while (true) {
-            Batch batch = page(from, limit, types);
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (!batch.events().isEmpty() || left <= 0) {
-                return batch;
-            }
-            boolean woken = signal.await(recheck == 0 ? left : Math.min(left, recheck));
-            recheck = woken ? FIRST_RECHECK_MS : recheck == 0 ? 0 : Math.min(recheck * 2, LAST_RECHECK_MS);
+        Batch first = page(from, limit, types);
+        if (!first.events().isEmpty() || waitSeconds == 0) {
+            return CompletableFuture.completedFuture(first);
         }
+        FeedWaits.Place place = waits.enter(caller.subject());
+        Supplier<Batch> again = context.contextualSupplier(() -> page(from, limit, types));
+        CompletableFuture<Batch> answer = new CompletableFuture<>();
+        awaitChange(answer, again, System.nanoTime() + waitSeconds * 1_000_000_000L, 0);
+        return answer.whenComplete((batch, failure) -> waits.leave(place));
+    }
+
+    /** Reads again on the next commit, at the deadline, or (after a commit it could not see yet) after {@code recheck} ms. */
+    private void awaitChange(CompletableFuture<Batch> answer, Supplier<Batch> again, long deadline, long recheck) {
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        CompletableFuture<Boolean> woken = signal.next().thenApply(change -> change);
+        long timer = vertx.setTimer(recheck == 0 ? left : Math.min(left, recheck), id -> woken.complete(null));
+        woken.thenAccept(change -> {
+            vertx.cancelTimer(timer);
+            if (Boolean.FALSE.equals(change)) {  // a quiet tick of the listener: nothing to read
+                awaitChange(answer, again, deadline, recheck);
+                return;
+            }
+            workers.execute(() -> {
+                try {
+                    Batch batch = again.get();
+                    if (!batch.events().isEmpty() || System.nanoTime() >= deadline) {
+                        answer.complete(batch);
+                    } else {
+                        awaitChange(answer, again, deadline, change != null ? FIRST_RECHECK_MS : recheck == 0 ? 0 : Math.min(recheck * 2, LAST_RECHECK_MS));
+                    }
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+        });
     }
 
     private static final String EVENTS = """

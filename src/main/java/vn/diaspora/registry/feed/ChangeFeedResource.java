@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import static vn.diaspora.registry.security.Roles.API_READER;
 import static vn.diaspora.registry.security.Roles.PROVINCE_OFFICER;
@@ -60,7 +61,8 @@ public class ChangeFeedResource {
             examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "an update and a merge", value = FeedSchemas.EXAMPLE)))
     @APIResponse(responseCode = "410", description = "The cursor is older than the feed's retention: resynchronise from the lists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Page<ObjectNode>> page(
+    @io.smallrye.common.annotation.Blocking  // the first read on a worker; a wait then holds none
+    public CompletionStage<RestResponse<Page<ObjectNode>>> page(
             @Parameter(description = "nextCursor of the previous call, or a list's Changes-Cursor; none: from the oldest event kept")
             @Size(max = Limits.CURSOR) @QueryParam("after") String after,
             @Parameter(description = "At most this many events, 1 to " + ChangeFeed.MAX_LIMIT + " (default 100)")
@@ -69,24 +71,23 @@ public class ChangeFeedResource {
             @Size(max = 500) @QueryParam("types") String types,
             @Parameter(description = "Seconds to wait for a change when none is there yet, 0 to " + ChangeFeed.MAX_WAIT_SECONDS + " (default 0)")
             @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "" + ChangeFeed.MAX_WAIT_SECONDS) @QueryParam("wait") String wait) {
-        ChangeFeed.Batch batch = read(after, limit, types, wait);
-        return RestResponse.ResponseBuilder.ok(new Page<>(batch.events(), batch.nextCursor()))
-                .header("Next-Cursor", batch.nextCursor()).header("Feed-Heartbeat", Instant.now().toString()).build();
+        return read(after, limit, types, wait).thenApply(batch -> RestResponse.ResponseBuilder.ok(new Page<>(batch.events(), batch.nextCursor()))
+                .header("Next-Cursor", batch.nextCursor()).header("Feed-Heartbeat", Instant.now().toString()).build());
     }
 
     @GET
     @Produces(BATCH + ";qs=0.5")  // only when asked for by name: a client accepting anything gets the page
     @RolesAllowed({API_READER, UNIT_OFFICER, PROVINCE_OFFICER, REGISTRY_ADMIN})
     @Operation(hidden = true)  // the same operation as page(), negotiated by Accept (described there)
-    public RestResponse<List<ObjectNode>> batch(@Size(max = Limits.CURSOR) @QueryParam("after") String after,
+    @io.smallrye.common.annotation.Blocking
+    public CompletionStage<RestResponse<List<ObjectNode>>> batch(@Size(max = Limits.CURSOR) @QueryParam("after") String after,
                                                 @QueryParam("limit") String limit, @Size(max = 500) @QueryParam("types") String types,
                                                 @QueryParam("wait") String wait) {
-        ChangeFeed.Batch batch = read(after, limit, types, wait);
-        return RestResponse.ResponseBuilder.ok(batch.events(), BATCH)
-                .header("Next-Cursor", batch.nextCursor()).header("Feed-Heartbeat", Instant.now().toString()).build();
+        return read(after, limit, types, wait).thenApply(batch -> RestResponse.ResponseBuilder.ok(batch.events(), BATCH)
+                .header("Next-Cursor", batch.nextCursor()).header("Feed-Heartbeat", Instant.now().toString()).build());
     }
 
-    private ChangeFeed.Batch read(String after, String limit, String types, String wait) {
+    private CompletionStage<ChangeFeed.Batch> read(String after, String limit, String types, String wait) {
         Set<String> wanted = new LinkedHashSet<>();
         if (types != null) {
             Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).forEach(t -> wanted.add(ChangeFeed.qualified(t)));

@@ -37,7 +37,8 @@ public class ChangeSignal {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    private volatile CompletableFuture<Void> next = new CompletableFuture<>();
+    /** Completed with true when a change commits, with false after a quiet while (so that no waiter's callback lingers on it). */
+    private volatile CompletableFuture<Boolean> next = new CompletableFuture<>();
     private volatile boolean running;
     private Thread listener;
 
@@ -55,19 +56,9 @@ public class ChangeSignal {
         }
     }
 
-    /** Returns when a change commits (true), or after {@code millis} (false). */
-    boolean await(long millis) {
-        try {
-            next.get(millis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;  // nothing new: the caller answers with a heartbeat
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+    /** What a waiting reader listens to: see {@link #next}. */
+    CompletableFuture<Boolean> next() {
+        return next;
     }
 
     private Connection connect() throws java.sql.SQLException {
@@ -88,11 +79,9 @@ public class ChangeSignal {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     org.postgresql.PGNotification[] notes = pg.getNotifications(10_000);
-                    if (notes != null && notes.length > 0) {
-                        CompletableFuture<Void> woken = next;
-                        next = new CompletableFuture<>();
-                        woken.complete(null);
-                    }
+                    CompletableFuture<Boolean> woken = next;
+                    next = new CompletableFuture<>();
+                    woken.complete(notes != null && notes.length > 0);
                 }
             } catch (Exception e) {
                 if (running) {
