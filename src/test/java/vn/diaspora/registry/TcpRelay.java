@@ -16,6 +16,8 @@ final class TcpRelay {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    /** How long each answer of the server is held back (a loaded machine), 0 for none. */
+    private volatile long answerDelayMillis;
 
     TcpRelay(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -39,6 +41,11 @@ final class TcpRelay {
         open.clear();
     }
 
+    /** Holds each answer of the server back this long (0: none), as a slow or loaded server would. */
+    void delayAnswers(long millis) {
+        answerDelayMillis = millis;
+    }
+
     synchronized void restore() throws IOException {
         ServerSocket listening = new ServerSocket();
         listening.setReuseAddress(true);
@@ -51,8 +58,8 @@ final class TcpRelay {
                     Socket target = new Socket(targetHost, targetPort);
                     open.add(client);
                     open.add(target);
-                    pump(client, target);
-                    pump(target, client);
+                    pump(client, target, false);
+                    pump(target, client, true);
                 } catch (IOException closed) {
                     return;
                 }
@@ -60,11 +67,18 @@ final class TcpRelay {
         });
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean answers) {
         daemon(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException dropped) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (answers && answerDelayMillis > 0) {
+                        Thread.sleep(answerDelayMillis);
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException dropped) {
                 // the relay was cut, or a side closed
             } finally {
                 try {

@@ -11,9 +11,10 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * Where the clients' buckets live: in Redis, shared by the replicas (store redis), or in this
- * replica's memory (store local, or while Redis does not answer: then behind N replicas a client
- * gets up to N times its limit, which the readiness check says, rather than no service at all).
+ * Where the clients' buckets live: in Redis, shared by the replicas (store redis), and always in
+ * this replica's memory, which alone limits with store local or while Redis does not answer (then
+ * behind N replicas a client gets up to N times its limit, which the readiness check says, rather
+ * than no service at all; never more than its limit from one replica).
  */
 @ApplicationScoped
 public class ClientBuckets {
@@ -34,9 +35,16 @@ public class ClientBuckets {
     @Inject
     SharedBuckets shared;
 
+    /**
+     * Every request takes from the client's bucket on this replica, and, while Redis answers, from
+     * the shared one too: this replica never grants a client more than its limit, whether Redis
+     * answers, answers late or not at all, and a fallback starts from what the client has already
+     * used here, never from a full bucket.
+     */
     Uni<TokenBucket.Taken> take(String client, int perMinute) {
-        if (store == Store.LOCAL || (sharedProblem != null && System.nanoTime() - sharedRetryAt < 0)) {
-            return Uni.createFrom().item(() -> local.take(client, perMinute));
+        TokenBucket.Taken here = local.take(client, perMinute);
+        if (!here.passed() || store == Store.LOCAL || (sharedProblem != null && System.nanoTime() - sharedRetryAt < 0)) {
+            return Uni.createFrom().item(here);
         }
         // Redis answers on its connection's context: the request goes on on its own (its logging context, its filters)
         Context request = Vertx.currentContext();
@@ -46,7 +54,7 @@ public class ClientBuckets {
                 .invoke(this::sharedAgain)
                 .onFailure().recoverWithItem(e -> {
                     sharedFailed(e);
-                    return local.take(client, perMinute);
+                    return here;
                 });
     }
 
