@@ -59,4 +59,17 @@ class VerifiedTokensTest {
             given().auth().oauth2(province).get("/api/v1/periods/2025-Q2").then().statusCode(200);
         }
     }
+
+    /** Issue 24: the RSA signature of a bearer token is checked on its first request only (20 checks for 20 requests before). */
+    @Test
+    void aTokensSignatureIsVerifiedOnceForManyRequests() {
+        CountedSignatures.install();
+        String token = Tokens.builder("api-reader", "counted-" + java.util.UUID.randomUUID()).sign(Tokens.devKey());
+        int before = CountedSignatures.VERIFIED.get();
+        for (int i = 0; i < 20; i++) {
+            given().auth().oauth2(token).get("/api/v1/countries").then().statusCode(200);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1, CountedSignatures.VERIFIED.get() - before,
+                "twenty requests with one token: its signature verified once");
+    }
 }
