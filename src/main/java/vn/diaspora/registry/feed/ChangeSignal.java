@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Wakes the feed's long polls when a change commits: one connection LISTENs to the channel the
