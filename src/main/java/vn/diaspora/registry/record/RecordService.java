@@ -61,6 +61,8 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
     vn.diaspora.registry.audit.AuditLog audit;
     @Inject
     RecordServices services;
+    @Inject
+    AuditedReads reads;
 
     private final RecordKind kind;
     private final String collection;
@@ -95,20 +97,20 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
 
     // ---- reads --------------------------------------------------------------------------------
 
-    @Transactional
+    /** One statement, no transaction around it (AuditedReads); an unreadable record is told apart (404, 308) only then. */
     public RecordView<D> get(UUID id) {
-        RecordView<D> view = view(findReadable(id, false));
-        audit.record(AuditLog.Action.READ, collection, List.of(id), 1);
-        return view;
+        List<E> found = reads.read(kind, entityClass, List.of(id), AuditLog.Action.READ, true);
+        if (found.isEmpty()) {
+            findReadable(id, false);
+            throw ProblemException.notFound(kind.noun() + " " + id); // it became readable an instant after the read
+        }
+        return asRead(found.get(0));
     }
 
     /** The live records among {@code ids} that the caller may read, as it may see them (one audit event for all). */
-    @Transactional
     public Map<UUID, RecordView<D>> read(java.util.Collection<UUID> ids) {
         Map<UUID, RecordView<D>> views = new LinkedHashMap<>();
-        load(List.copyOf(ids)).values().stream().filter(e -> e.deletedAt == null && caller.canRead(e.reportingUnit, e.provinceCode))
-                .forEach(e -> views.put(e.id, view(e)));
-        audit.record(AuditLog.Action.READ, collection, views.keySet(), views.size());
+        reads.read(kind, entityClass, ids, AuditLog.Action.READ, false).forEach(e -> views.put(e.id, asRead(e)));
         return views;
     }
 
@@ -129,15 +131,16 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      * the query's words, in any order, without regard to case and diacritics, a typo corrected
      * (RecordSearch): exact matches first; else all, in id (creation) order.
      */
-    @Transactional
     public Page<RecordView<D>> list(String q, Params.Paging paging, Where filters) {
         int n = Page.limit(paging.limit);
         filters.and("t.deleted_at IS NULL").within(caller.readable());
         List<RecordSearch.Hit> hits = search.find(table, query(q), filters, after(paging.cursor), n + 1);
         Page<RecordSearch.Hit> page = Page.of(hits, n, hit -> hit.rank() + ":" + hit.id());
-        Map<UUID, E> byId = load(page.items().stream().map(RecordSearch.Hit::id).toList());
-        audit.record(AuditLog.Action.SEARCH, collection, byId.keySet(), byId.size());
-        return page.map(hit -> view(byId.get(hit.id())));
+        Map<UUID, E> byId = new java.util.HashMap<>();
+        reads.read(kind, entityClass, page.items().stream().map(RecordSearch.Hit::id).toList(), AuditLog.Action.SEARCH, false)
+                .forEach(e -> byId.put(e.id, e));
+        // a record deleted since the search statement is left out of its page
+        return new Page<>(page.items().stream().map(hit -> byId.get(hit.id())).filter(Objects::nonNull).map(this::asRead).toList(), page.nextCursor());
     }
 
     /** The name query as searched (NFC), or null for none; 400 when too long. */
@@ -665,6 +668,15 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
                 throw new IllegalStateException(ex);
             }
         }
+        return viewOf(e, data);
+    }
+
+    /** A record read by {@link AuditedReads}: its sealed fields are already absent where the caller may not see them. */
+    private RecordView<D> asRead(E e) {
+        return viewOf(e, toData(e));
+    }
+
+    private RecordView<D> viewOf(E e, D data) {
         return new RecordView<>(e.id, e.version, data, e.createdAt, e.createdBy, e.updatedAt, e.updatedBy);
     }
 
