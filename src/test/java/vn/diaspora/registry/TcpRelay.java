@@ -18,6 +18,8 @@ final class TcpRelay {
     private volatile ServerSocket server;
     /** How long each answer of the server is held back (a loaded machine), 0 for none. */
     private volatile long answerDelayMillis;
+    /** Reads of the server's answers relayed (a Redis reply is one read). */
+    private final java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
 
     TcpRelay(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -46,6 +48,11 @@ final class TcpRelay {
         answerDelayMillis = millis;
     }
 
+    /** How many reads of answers were relayed so far: about one per request to a server that answers each at once. */
+    long answers() {
+        return answers.get();
+    }
+
     synchronized void restore() throws IOException {
         ServerSocket listening = new ServerSocket();
         listening.setReuseAddress(true);
@@ -72,6 +79,9 @@ final class TcpRelay {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 byte[] buffer = new byte[8192];
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (answers) {
+                        this.answers.incrementAndGet();
+                    }
                     if (answers && answerDelayMillis > 0) {
                         Thread.sleep(answerDelayMillis);
                     }

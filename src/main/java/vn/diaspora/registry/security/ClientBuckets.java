@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the clients' buckets live: in Redis, shared by the replicas (store redis), and always in
@@ -26,7 +28,10 @@ public class ClientBuckets {
 
     public enum Store { LOCAL, REDIS }
 
+    private static final int MAX_LEASES = 100_000;
+
     private final TokenBucket.Keyed local = new TokenBucket.Keyed();
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private volatile long sharedRetryAt = System.nanoTime();
     private volatile String sharedProblem;
 
@@ -39,18 +44,28 @@ public class ClientBuckets {
      * Every request takes from the client's bucket on this replica, and, while Redis answers, from
      * the shared one too: this replica never grants a client more than its limit, whether Redis
      * answers, answers late or not at all, and a fallback starts from what the client has already
-     * used here, never from a full bucket.
+     * used here, never from a full bucket. The shared bucket is asked once per lease
+     * ({@link Lease}), not once per request.
      */
     Uni<TokenBucket.Taken> take(String client, int perMinute) {
         TokenBucket.Taken here = local.take(client, perMinute);
         if (!here.passed() || store == Store.LOCAL || (sharedProblem != null && System.nanoTime() - sharedRetryAt < 0)) {
             return Uni.createFrom().item(here);
         }
+        if (leases.size() > MAX_LEASES) {
+            leases.clear();  // a flood of clients cannot grow memory; their unused tokens are lost, never doubled
+        }
+        Lease lease = leases.computeIfAbsent(client, c -> new Lease());
+        TokenBucket.Taken leased = lease.take(perMinute);
+        if (leased != null) {
+            return Uni.createFrom().item(leased);
+        }
         // Redis answers on its connection's context: the request goes on on its own (its logging context, its filters)
         Context request = Vertx.currentContext();
-        return shared.take(client, perMinute)
+        return shared.lease(client, perMinute, Lease.size(perMinute))
                 .ifNoItem().after(SHARED_TIMEOUT).fail()
                 .emitOn(request == null ? Runnable::run : task -> request.runOnContext(ignored -> task.run()))
+                .map(grant -> lease.granted(grant, perMinute))
                 .invoke(this::sharedAgain)
                 .onFailure().recoverWithItem(e -> {
                     sharedFailed(e);
