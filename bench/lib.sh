@@ -37,7 +37,7 @@ start_instance() { # PORT LOG: an instance of the packaged service on the bench 
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
   QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   REGISTRY_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT_PER_MINUTE:-0} REGISTRY_RATE_LIMIT_STORE=${RATE_LIMIT_STORE:-local} \
-    java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+    ${JAVA:-java} -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   INSTANCE=$!
   local t0; t0=$(date +%s%N)
   for _ in $(seq 1 9000); do  # a migration of a million rows takes minutes
@@ -58,11 +58,11 @@ start_service() {
   SERVICE=$INSTANCE
 }
 
-load_registry() { # after start_service, which ran the migrations
+load_registry() { # [SQL_FILE run after the generator, in its transaction]; after start_service, which ran the migrations
   [ $fresh = 1 ] || return 0
   echo "loading $PERSONS persons ..."
   local t0; t0=$(date +%s)
-  { echo "BEGIN;"; sed "s/__PERSONS__/$PERSONS/g" src/main/resources/demo/generate.sql; echo "COMMIT;"; } \
+  { echo "BEGIN;"; sed "s/__PERSONS__/$PERSONS/g" src/main/resources/demo/generate.sql; [ -z "${1:-}" ] || cat "$1"; echo "COMMIT;"; } \
     | psql -q -d "$DB" -v ON_ERROR_STOP=1 >/dev/null
   psql -q -d "$DB" -c "VACUUM ANALYZE"
   echo "loaded in $(( $(date +%s) - t0 )) s"

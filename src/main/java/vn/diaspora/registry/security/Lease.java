@@ -3,8 +3,10 @@ package vn.diaspora.registry.security;
 /**
  * Tokens a replica took at once from a client's shared bucket (ClientBuckets), spent here without
  * asking Redis again. A lease is a hundredth of the limit and lasts a second: what it leaves unused
- * is lost, so the client gets a little less than its limit rather than more, and the shared
- * bucket, from which every leased token was taken, still bounds it across the replicas.
+ * is lost, so the client gets a little less than its limit rather than more. Every leased token
+ * was taken from the shared bucket, so over time the replicas together grant no more than the
+ * limit; a burst may pass it by what the replicas hold leased while the bucket refills (at most a
+ * hundredth of the limit per replica).
  */
 final class Lease {
     private static final long LIFETIME_NANOS = 1_000_000_000L;
