@@ -53,12 +53,12 @@ for e in events:
     if not frames:
         continue
     n += 1
-    classes = [f["method"]["type"]["name"] for f in frames]
+    classes = [f["method"]["type"]["name"].replace("/", ".") for f in frames]
     for name, prefixes in layers:
         if any(c.startswith(prefixes) for c in classes):
             inclusive[name] += 1
     f = frames[0]["method"]
-    top[f["type"]["name"] + "." + f["name"]] += 1
+    top[f["type"]["name"].replace("/", ".") + "." + f["name"]] += 1
 print(f"GET by id under wrk: {sys.argv[2]} req/s; {n} CPU samples of the service\n")
 print("| layer (a sample counts for every layer on its stack) | share of samples |\n|---|---|")
 for name, _ in layers:
