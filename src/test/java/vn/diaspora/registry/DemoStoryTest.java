@@ -4,7 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.diaspora.registry.common.DemoData;
+import vn.diaspora.registry.demo.DemoData;
 
 import java.sql.Connection;
 import java.sql.Statement;

@@ -25,7 +25,7 @@ class PrivacyTest {
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
     @jakarta.inject.Inject
-    vn.diaspora.registry.security.SealExisting sealExisting;
+    vn.diaspora.registry.record.SealExisting sealExisting;
     @jakarta.inject.Inject
     vn.diaspora.registry.security.FieldCipher cipher;
     @jakarta.inject.Inject
@@ -100,7 +100,7 @@ class PrivacyTest {
         new java.security.SecureRandom().nextBytes(bytes);
         String newKey = java.util.Base64.getEncoder().encodeToString(bytes);
         vn.diaspora.registry.security.FieldCipher rotated = new vn.diaspora.registry.security.FieldCipher(
-                java.util.Optional.of(newKey), "k2", java.util.Optional.of(List.of("dev-only:" + devKey)), json);
+                java.util.Optional.of(newKey), "k2", java.util.Optional.of(List.of("dev-only:" + devKey)));
         try {
             org.junit.jupiter.api.Assertions.assertTrue(sealExisting.sealAll(rotated) >= 2);
             List<String> row = stored(id);
@@ -113,11 +113,11 @@ class PrivacyTest {
                 org.junit.jupiter.api.Assertions.assertEquals(0, rs.getLong(1), "values still sealed with the old key");
             }
             vn.diaspora.registry.security.FieldCipher newKeyOnly = new vn.diaspora.registry.security.FieldCipher(
-                    java.util.Optional.of(newKey), "k2", java.util.Optional.empty(), json);
+                    java.util.Optional.of(newKey), "k2", java.util.Optional.empty());
             org.junit.jupiter.api.Assertions.assertEquals("ghi chú trước khi đổi khóa", newKeyOnly.open(row.get(2)));
         } finally { // back to the key the running service holds
             sealExisting.sealAll(new vn.diaspora.registry.security.FieldCipher(
-                    java.util.Optional.of(devKey), "dev-only", java.util.Optional.of(List.of("k2:" + newKey)), json));
+                    java.util.Optional.of(devKey), "dev-only", java.util.Optional.of(List.of("k2:" + newKey))));
         }
         as(PROVINCE_24).get(PERSONS + "/" + id).then().statusCode(200).body("notes", is("ghi chú trước khi đổi khóa"))
                 .body("contacts.email", is("someone@example.jp"));

@@ -187,7 +187,7 @@ class SearchAndPagingTest {
                 assertEquals("force_custom_plan", rs.getString(1));
             }
             c.setAutoCommit(false);
-            st.execute(vn.diaspora.registry.common.DemoData.script(20_000));
+            st.execute(vn.diaspora.registry.demo.DemoData.script(20_000));
             st.execute("ANALYZE person");
             st.execute("ANALYZE search_word");
             String names = plan(st, "SELECT t.id FROM person t WHERE t.deleted_at IS NULL AND "
@@ -214,7 +214,7 @@ class SearchAndPagingTest {
         // a demo record that breaks a rule of the API cannot be edited (birthYear must match birthDate)
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
-            st.execute(vn.diaspora.registry.common.DemoData.script(2_000));
+            st.execute(vn.diaspora.registry.demo.DemoData.script(2_000));
             try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE birth_date IS NOT NULL), "
                     + "count(*) FILTER (WHERE birth_year <> extract(year FROM birth_date)) FROM person WHERE created_by = 'demo-data'")) {
                 rs.next();

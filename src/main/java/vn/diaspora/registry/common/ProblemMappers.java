@@ -15,7 +15,6 @@ import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.diaspora.registry.common.Problem.FieldError;
-import vn.diaspora.registry.security.AuthProblems;
 
 import java.util.List;
 
@@ -52,6 +51,8 @@ public class ProblemMappers {
         };
     }
 
+    /** The WWW-Authenticate header of a 401 (RFC 6750), wherever the 401 is answered. */
+    public static final String CHALLENGE = "Bearer realm=\"diaspora-registry\"";
     public static final String UNAUTHORIZED = "A valid bearer token is required";
     public static final String FORBIDDEN = "Your token's roles or scope do not allow this";
 
@@ -67,7 +68,7 @@ public class ProblemMappers {
 
     /** 401 with the bearer challenge (RFC 6750). */
     private static Response challenge(UriInfo uri) {
-        return Response.fromResponse(respond(401, UNAUTHORIZED, List.of(), uri)).header("WWW-Authenticate", AuthProblems.CHALLENGE).build();
+        return Response.fromResponse(respond(401, UNAUTHORIZED, List.of(), uri)).header("WWW-Authenticate", CHALLENGE).build();
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,5 @@
 package vn.diaspora.registry.common;
 
-import vn.diaspora.registry.security.Reach;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,17 +28,6 @@ public final class Where {
     public Where and(String condition, Object... values) {
         conditions.add(condition);
         params.addAll(List.of(values));
-        return this;
-    }
-
-    /** Only the records that {@code reach} admits (a list of records aliased {@code t}). */
-    public Where within(Reach reach) {
-        if (!reach.isAll()) {
-            conditions.add(reach.sql("t.reporting_unit", "t.province_code", value -> {
-                params.add(value);
-                return "?";
-            }));
-        }
         return this;
     }
 

@@ -13,7 +13,7 @@ import org.dhatim.fastexcel.Worksheet;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.SpreadsheetText;
 import vn.diaspora.registry.common.Where;
-import vn.diaspora.registry.quarterly.ItemColumns;
+import vn.diaspora.registry.record.RecordColumns;
 import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordService;
 import vn.diaspora.registry.record.RecordView;
@@ -68,14 +68,14 @@ public class RecordExport {
     /** The headers: the record's id and version, then the template's columns of the kind. */
     static List<String> headers(RecordKind kind) {
         List<String> headers = new ArrayList<>(List.of("Mã bản ghi", "Phiên bản"));
-        ItemColumns.FIELDS.get(kind).forEach(c -> headers.add(c.header()));
+        RecordColumns.FIELDS.get(kind).forEach(c -> headers.add(c.header()));
         return headers;
     }
 
     private List<String> cells(RecordKind kind, RecordView<?> view) {
         JsonNode data = json.valueToTree(view.data());
         List<String> cells = new ArrayList<>(List.of(view.id().toString(), String.valueOf(view.version())));
-        for (ItemColumns.Column c : ItemColumns.FIELDS.get(kind)) {
+        for (RecordColumns.Column c : RecordColumns.FIELDS.get(kind)) {
             cells.add(SpreadsheetText.neutralise(c.textIn(data)));
         }
         return cells;
@@ -101,7 +101,7 @@ public class RecordExport {
 
     private void xlsx(RecordService<?, ?> records, String q, Where filters, RecordKind kind, OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Diaspora Registry", "1.0");
-        Worksheet ws = wb.newWorksheet(ItemColumns.SHEETS.get(kind));
+        Worksheet ws = wb.newWorksheet(RecordColumns.SHEETS.get(kind));
         List<String> headers = headers(kind);
         for (int c = 0; c < headers.size(); c++) {
             ws.value(0, c, headers.get(c));

@@ -15,7 +15,7 @@ import vn.diaspora.registry.record.RecordKind;
 import vn.diaspora.registry.record.RecordServices;
 import vn.diaspora.registry.security.Caller;
 import vn.diaspora.registry.security.Reach;
-import vn.diaspora.registry.security.FieldCipher;
+import vn.diaspora.registry.record.SealedFields;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -79,7 +79,7 @@ public class ChangeFeed {
     @Inject
     RecordServices records;
     @Inject
-    FieldCipher cipher;
+    SealedFields sealed;
     @Inject
     ObjectMapper json;
     @Inject
@@ -278,7 +278,7 @@ public class ChangeFeed {
         String type = event.get("type").asText();
         String change = type.substring(type.lastIndexOf('.') + 1);
         if (change.equals("created") || change.equals("updated")) {
-            ObjectNode data = (ObjectNode) records.of(kind).asSeen(cipher.openFields(parse((String) r[8])), (String) r[9], (String) r[10]);
+            ObjectNode data = (ObjectNode) records.of(kind).asSeen(sealed.open(parse((String) r[8])), (String) r[9], (String) r[10]);
             data.put("version", ((Number) r[4]).intValue());
             event.put("datacontenttype", "application/json").set("data", data);
         } else {

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import vn.diaspora.registry.common.ETags;
 import vn.diaspora.registry.common.ProblemException;
-import vn.diaspora.registry.quarterly.ItemColumns;
+import vn.diaspora.registry.record.RecordColumns;
 import vn.diaspora.registry.quarterly.ItemTemplate;
 import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
@@ -98,7 +98,7 @@ public class RecordPages {
 
     /** A field's value as the page shows it: a template column's as its cell (a choice of its dropdown), another as Values tells it. */
     private String shown(RecordKind kind, String path, String value) {
-        ItemColumns.Column column = ItemColumns.column(kind, path);
+        RecordColumns.Column column = RecordColumns.column(kind, path);
         return column != null ? cells.cell(column, value) : values.shown(kind, path, value);
     }
 
@@ -117,7 +117,7 @@ public class RecordPages {
             String path = name.substring(Math.min(2, name.length()));
             if (name.startsWith("f:") && before.containsKey(path) && editable(current, path) && !typed.isEmpty()
                     && !typed.get(0).strip().equals(shown(kind, path, before.get(path)))) {
-                ItemColumns.Column column = ItemColumns.column(kind, path);
+                RecordColumns.Column column = RecordColumns.column(kind, path);
                 String text = typed.get(0).strip();
                 put(patch, current, path, column == null ? text : cells.value(column, text));
             }

@@ -10,7 +10,7 @@ import vn.diaspora.registry.common.ErrorCode;
 import vn.diaspora.registry.person.LikelyDuplicates;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;
-import vn.diaspora.registry.quarterly.ItemColumns;
+import vn.diaspora.registry.record.RecordColumns;
 import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;

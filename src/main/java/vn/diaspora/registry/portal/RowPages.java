@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import vn.diaspora.registry.common.Params;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
-import vn.diaspora.registry.quarterly.ItemColumns;
+import vn.diaspora.registry.record.RecordColumns;
 import vn.diaspora.registry.quarterly.QuarterlyService;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemView;
 import vn.diaspora.registry.quarterly.QuarterlyViews.RowReport;

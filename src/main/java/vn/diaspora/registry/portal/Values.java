@@ -3,8 +3,8 @@ package vn.diaspora.registry.portal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.diaspora.registry.quarterly.CodeLists;
-import vn.diaspora.registry.quarterly.ItemColumns;
-import vn.diaspora.registry.quarterly.ItemColumns.Column;
+import vn.diaspora.registry.record.RecordColumns;
+import vn.diaspora.registry.record.RecordColumns.Column;
 import vn.diaspora.registry.quarterly.RowCells;
 import vn.diaspora.registry.record.RecordKind;
 
@@ -32,23 +32,23 @@ class Values {
 
     /** What the officer calls a field, in their language. */
     String label(RecordKind kind, String field) {
-        return ItemColumns.label(kind, field, pages.language());
+        return RecordColumns.label(kind, field, pages.language());
     }
 
     /** A sheet's (a record kind's) name in the officer's language. */
     String sheet(RecordKind kind) {
-        return ItemColumns.sheet(kind, pages.language());
+        return RecordColumns.sheet(kind, pages.language());
     }
 
     private String shown(RecordKind kind, String path, String text, String lang) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        Column column = ItemColumns.column(kind, path);
+        Column column = RecordColumns.column(kind, path);
         if (column == null) {
             return path.equals("reportingUnit") ? codes.shown("hometown", text) : text;
         }
-        if (column.type() == ItemColumns.Type.LIST) {
+        if (column.type() == RecordColumns.Type.LIST) {
             return Arrays.stream(text.split("; ")).map(v -> one(column, v, lang)).collect(Collectors.joining("; "));
         }
         return one(column, text, lang);
@@ -75,6 +75,6 @@ class Values {
 
     /** Orders field paths as the template does (the name first), fields without a column last. */
     static <T> List<T> inTemplateOrder(RecordKind kind, java.util.Collection<T> fields, java.util.function.Function<T, String> path) {
-        return fields.stream().sorted(Comparator.comparingInt((T f) -> ItemColumns.order(kind, path.apply(f)))).toList();
+        return fields.stream().sorted(Comparator.comparingInt((T f) -> RecordColumns.order(kind, path.apply(f)))).toList();
     }
 }

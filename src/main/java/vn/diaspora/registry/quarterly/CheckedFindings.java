@@ -141,7 +141,7 @@ public class CheckedFindings {
     List<Integer> positionsWith(UUID submission, ErrorCode code, Reach reach, int after, int limit) {
         Where where = new Where().and("t.submission_id = ?", submission).and("t.code = ?", code.name()).and("t.position > ?", after);
         if (code == ErrorCode.LIKELY_DUPLICATE) {
-            where.within(reach);
+            reach.restrict(where);
         }
         List<Object> params = new java.util.ArrayList<>(where.params());
         params.add(limit);

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -171,7 +172,7 @@ public class CodeLists {
             return shown(list, code);
         }
         if (FIXED.containsKey(list)) {
-            return ItemColumns.ENGLISH.getProperty("list." + list + "." + code, code);
+            return RecordColumns.ENGLISH.getProperty("list." + list + "." + code, code);
         }
         String name = list.equals("country") ? loaded().countriesInEnglish().get(code) : null;
         return name == null ? shown(list, code) : name + " (" + code + ")";  // a commune keeps its Vietnamese name

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.dhatim.fastexcel.DataValidationErrorStyle;
@@ -10,7 +11,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import vn.diaspora.registry.common.SpreadsheetText;
 import vn.diaspora.registry.quarterly.CodeLists.Choice;
-import vn.diaspora.registry.quarterly.ItemColumns.Column;
+import vn.diaspora.registry.record.RecordColumns.Column;
 import vn.diaspora.registry.record.RecordKind;
 
 import java.io.IOException;
@@ -83,7 +84,7 @@ public class ItemTemplate {
         Worksheet guide = wb.newWorksheet(INSTRUCTIONS);
         Map<RecordKind, Worksheet> sheets = new HashMap<>();
         for (RecordKind kind : RecordKind.values()) {
-            sheets.put(kind, wb.newWorksheet(ItemColumns.SHEETS.get(kind)));
+            sheets.put(kind, wb.newWorksheet(RecordColumns.SHEETS.get(kind)));
         }
         Worksheet listSheet = wb.newWorksheet(LISTS);
         Map<String, Range> lists = lists(listSheet);
@@ -95,7 +96,7 @@ public class ItemTemplate {
         guide.width(0, 30);
         for (RecordKind kind : RecordKind.values()) {
             row++;
-            text(guide, row, 0, ItemColumns.SHEETS.get(kind));
+            text(guide, row, 0, RecordColumns.SHEETS.get(kind));
             guide.style(row++, 0).bold().set();
             List<Column> columns = columns(kind);
             for (int c = 0; c < columns.size(); c++) {
@@ -119,15 +120,15 @@ public class ItemTemplate {
             text(ws, 0, c, column.header());
             ws.style(0, c).bold().fillColor("DDEBF7").protectionOption(ProtectionOption.LOCKED, true).set();
             var free = ws.style(c).protectionOption(ProtectionOption.LOCKED, false);
-            boolean typed = column.type() == ItemColumns.Type.DATE || column.type() == ItemColumns.Type.INTEGER
-                    || column.type() == ItemColumns.Type.DECIMAL;
+            boolean typed = column.type() == RecordColumns.Type.DATE || column.type() == RecordColumns.Type.INTEGER
+                    || column.type() == RecordColumns.Type.DECIMAL;
             (typed ? free : free.format("@")).set();
             ws.width(c, Math.max(14, column.header().length() + 6));
             if (column.codes() != null && lists.containsKey(column.codes())) {
                 ws.range(1, c, DATA_ROWS, c).validateWithList(lists.get(column.codes()))
                         .allowBlank(true).showDropdown(true)
                         // a list column takes several values ("VN; JP"), so a value off the list only warns
-                        .errorStyle(column.type() == ItemColumns.Type.LIST ? DataValidationErrorStyle.INFORMATION : DataValidationErrorStyle.WARNING)
+                        .errorStyle(column.type() == RecordColumns.Type.LIST ? DataValidationErrorStyle.INFORMATION : DataValidationErrorStyle.WARNING)
                         .showErrorMessage(true).errorTitle("Giá trị không có trong danh sách")
                         .error("Chọn trong danh sách, hoặc gõ mã (ví dụ JP).");
             }
@@ -146,13 +147,13 @@ public class ItemTemplate {
             for (int c = 0; c < 4; c++) {
                 ws.style(r, c).fillColor("EEEEEE").protectionOption(ProtectionOption.LOCKED, true).format(c == 3 ? "0" : "@").set();
             }
-            for (int c = ItemColumns.ROW.size(); c < columns.size(); c++) {
+            for (int c = RecordColumns.ROW.size(); c < columns.size(); c++) {
                 Column column = columns.get(c);
                 String cell = cells.cell(column, column.textIn(record.data()));
                 if (cell.isEmpty()) {
                     continue;
                 }
-                if ((column.type() == ItemColumns.Type.INTEGER || column.type() == ItemColumns.Type.DECIMAL) && cell.matches("-?\\d+(\\.\\d+)?")) {
+                if ((column.type() == RecordColumns.Type.INTEGER || column.type() == RecordColumns.Type.DECIMAL) && cell.matches("-?\\d+(\\.\\d+)?")) {
                     ws.value(r, c, new java.math.BigDecimal(cell));
                 } else {
                     // as it is, not neutralised: a string cell of a text-formatted column is never a formula, and a
@@ -196,8 +197,8 @@ public class ItemTemplate {
     }
 
     private static List<Column> columns(RecordKind kind) {
-        List<Column> all = new ArrayList<>(ItemColumns.ROW);
-        all.addAll(ItemColumns.FIELDS.get(kind));
+        List<Column> all = new ArrayList<>(RecordColumns.ROW);
+        all.addAll(RecordColumns.FIELDS.get(kind));
         return all;
     }
 

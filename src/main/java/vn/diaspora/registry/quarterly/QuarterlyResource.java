@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
-import vn.diaspora.registry.common.Idempotency;
+import vn.diaspora.registry.idempotency.Idempotency;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.Params;

@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -591,7 +592,7 @@ public class QuarterlyService {
                 detail = null;
             }
         }
-        String column = k.field() == null || k.sheet() == null ? null : ItemColumns.header(k.kind(), k.field());
+        String column = k.field() == null || k.sheet() == null ? null : RecordColumns.header(k.kind(), k.field());
         ErrorCode texts = code == null ? ErrorCode.INVALID : code;
         return new RowReport(k.position(), k.kind(), k.rowKey(), k.sheet(), k.line(), column, k.level(), code, k.field(),
                 texts.vietnamese(), texts.english(), detail, person);

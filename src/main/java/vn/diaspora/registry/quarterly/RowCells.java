@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,26 +34,26 @@ public class RowCells {
      */
     public Map<String, String> of(ItemView row) {
         Map<String, String> cells = new LinkedHashMap<>();
-        cells.put(ItemColumns.ROW_KEY, row.rowKey());
-        cells.put(ItemColumns.ACTION, CodeLists.label("action", row.action().name()));
-        cells.put(ItemColumns.RECORD_ID, row.recordId() == null ? "" : row.recordId().toString());
-        cells.put(ItemColumns.BASE_VERSION, row.baseVersion() == null ? "" : row.baseVersion().toString());
-        cells.put(ItemColumns.REASON, row.reason() == null ? "" : row.reason());
-        for (ItemColumns.Column c : ItemColumns.FIELDS.get(row.kind())) {
+        cells.put(RecordColumns.ROW_KEY, row.rowKey());
+        cells.put(RecordColumns.ACTION, CodeLists.label("action", row.action().name()));
+        cells.put(RecordColumns.RECORD_ID, row.recordId() == null ? "" : row.recordId().toString());
+        cells.put(RecordColumns.BASE_VERSION, row.baseVersion() == null ? "" : row.baseVersion().toString());
+        cells.put(RecordColumns.REASON, row.reason() == null ? "" : row.reason());
+        for (RecordColumns.Column c : RecordColumns.FIELDS.get(row.kind())) {
             cells.put(c.header(), cell(c, c.textIn(row.data())));
         }
         return cells;
     }
 
     /** A value of a column as a cell of the template: a code as its dropdown choice, a date as dd/MM/yyyy. */
-    public String cell(ItemColumns.Column c, String text) {
+    public String cell(RecordColumns.Column c, String text) {
         if (text.isEmpty()) {
             return text;
         }
         if (c.codes() != null) {
             return java.util.Arrays.stream(text.split("; ")).map(v -> codes.shown(c.codes(), v)).collect(java.util.stream.Collectors.joining("; "));
         }
-        return c.type() == ItemColumns.Type.DATE ? day(text) : text;
+        return c.type() == RecordColumns.Type.DATE ? day(text) : text;
     }
 
     /** An ISO date (1988-04-12) as the template writes it (12/04/1988); other text as it is. */
@@ -61,13 +62,13 @@ public class RowCells {
     }
 
     /** A cell of a column as the record stores it: dropdown choices as their codes, a dd/MM/yyyy date as ISO. */
-    public String value(ItemColumns.Column c, String cell) {
+    public String value(RecordColumns.Column c, String cell) {
         if (c.codes() != null) {
             return java.util.Arrays.stream(cell.split(";")).map(String::strip).filter(v -> !v.isEmpty())
                     .map(v -> codes.code(c.codes(), v)).collect(java.util.stream.Collectors.joining("; "));
         }
         java.util.regex.Matcher date = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})").matcher(cell);
-        if (c.type() == ItemColumns.Type.DATE && date.matches()) {
+        if (c.type() == RecordColumns.Type.DATE && date.matches()) {
             return String.format("%s-%02d-%02d", date.group(3), Integer.parseInt(date.group(2)), Integer.parseInt(date.group(1)));
         }
         return cell;
@@ -75,17 +76,17 @@ public class RowCells {
 
     /** The dropdown choices of each coded column of a kind, by the column's header. */
     public Map<String, List<String>> choices(vn.diaspora.registry.record.RecordKind kind) {
-        return choices(kind, ItemColumns.Column::header);
+        return choices(kind, RecordColumns.Column::header);
     }
 
     /** The dropdown choices of each coded column of a kind, by the field's path. */
     public Map<String, List<String>> choicesByPath(vn.diaspora.registry.record.RecordKind kind) {
-        return choices(kind, ItemColumns.Column::path);
+        return choices(kind, RecordColumns.Column::path);
     }
 
-    private Map<String, List<String>> choices(vn.diaspora.registry.record.RecordKind kind, java.util.function.Function<ItemColumns.Column, String> key) {
+    private Map<String, List<String>> choices(vn.diaspora.registry.record.RecordKind kind, java.util.function.Function<RecordColumns.Column, String> key) {
         Map<String, List<String>> choices = new LinkedHashMap<>();
-        for (ItemColumns.Column c : java.util.stream.Stream.concat(ItemColumns.ROW.stream(), ItemColumns.FIELDS.get(kind).stream()).toList()) {
+        for (RecordColumns.Column c : java.util.stream.Stream.concat(RecordColumns.ROW.stream(), RecordColumns.FIELDS.get(kind).stream()).toList()) {
             if (c.codes() != null) {
                 choices.put(key.apply(c), codes.choices(c.codes()));
             }
@@ -95,8 +96,8 @@ public class RowCells {
 
     /** The headers of a kind's row, in order. */
     public List<String> headers(vn.diaspora.registry.record.RecordKind kind) {
-        List<String> headers = new ArrayList<>(ItemColumns.ROW.stream().map(ItemColumns.Column::header).toList());
-        ItemColumns.FIELDS.get(kind).forEach(c -> headers.add(c.header()));
+        List<String> headers = new ArrayList<>(RecordColumns.ROW.stream().map(RecordColumns.Column::header).toList());
+        RecordColumns.FIELDS.get(kind).forEach(c -> headers.add(c.header()));
         return headers;
     }
 

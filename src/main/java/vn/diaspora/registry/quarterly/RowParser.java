@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordColumns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,7 +10,7 @@ import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.Problem.FieldError;
 import vn.diaspora.registry.common.ProblemException;
 import vn.diaspora.registry.common.Text;
-import vn.diaspora.registry.quarterly.ItemColumns.Column;
+import vn.diaspora.registry.record.RecordColumns.Column;
 import vn.diaspora.registry.record.RecordKind;
 
 import java.math.BigDecimal;
@@ -69,8 +70,8 @@ final class RowParser {
 
     /** Matches a sheet's header line to the kind's columns; unknown and missing required columns are problems. */
     Sheet sheet(String name, RecordKind kind, List<String> headers) {
-        List<Column> all = new ArrayList<>(ItemColumns.ROW);
-        all.addAll(ItemColumns.FIELDS.get(kind));
+        List<Column> all = new ArrayList<>(RecordColumns.ROW);
+        all.addAll(RecordColumns.FIELDS.get(kind));
         int[] map = new int[all.size()];
         Arrays.fill(map, -1);
         for (int h = 0; h < headers.size(); h++) {
@@ -89,7 +90,7 @@ final class RowParser {
                 problem(name + " column '" + header + "'", ErrorCode.UNKNOWN_COLUMN, "unknown column: use the template's headers");
             }
         }
-        for (String required : List.of(ItemColumns.ROW_KEY, ItemColumns.ACTION)) {
+        for (String required : List.of(RecordColumns.ROW_KEY, RecordColumns.ACTION)) {
             int i = all.indexOf(all.stream().filter(c -> c.header().equals(required)).findFirst().orElseThrow());
             if (map[i] < 0) {
                 problem(name + " column '" + required + "'", ErrorCode.MISSING_COLUMN, "missing column");
@@ -126,26 +127,26 @@ final class RowParser {
         }
         String rowKey = text(values[0]);
         String actionText = text(values[1]);
-        SubmissionItem.Action action = actionText == null ? null : ItemColumns.action(actionText);
+        SubmissionItem.Action action = actionText == null ? null : SubmissionItem.Action.ofCell(actionText);
         // The bounds of a row sent as JSON (QuarterlyViews.ItemInput) hold for a row of a file too.
         if (rowKey == null) {
-            problem(where + " '" + ItemColumns.ROW_KEY + "'", "required");
+            problem(where + " '" + RecordColumns.ROW_KEY + "'", "required");
         } else if (rowKey.length() > Limits.ROW_KEY) {
-            problem(where + " '" + ItemColumns.ROW_KEY + "'", "at most " + Limits.ROW_KEY + " characters");
+            problem(where + " '" + RecordColumns.ROW_KEY + "'", "at most " + Limits.ROW_KEY + " characters");
         }
         String reason = text(values[4]);
         if (reason != null && reason.length() > Limits.DELETE_REASON) {
-            problem(where + " '" + ItemColumns.REASON + "'", "at most " + Limits.DELETE_REASON + " characters");
+            problem(where + " '" + RecordColumns.REASON + "'", "at most " + Limits.DELETE_REASON + " characters");
         }
         if (action == null) {
-            problem(where + " '" + ItemColumns.ACTION + "'", "must be Thêm, Sửa or Xóa (CREATE, UPDATE, DELETE)");
+            problem(where + " '" + RecordColumns.ACTION + "'", "must be Thêm, Sửa or Xóa (CREATE, UPDATE, DELETE)");
         }
         UUID recordId = null;
         if (values[2] != null) {
             try {
                 recordId = UUID.fromString(text(values[2]));
             } catch (IllegalArgumentException e) {
-                problem(where + " '" + ItemColumns.RECORD_ID + "'", "not a record id");
+                problem(where + " '" + RecordColumns.RECORD_ID + "'", "not a record id");
             }
         }
         Integer baseVersion = null;
@@ -153,11 +154,11 @@ final class RowParser {
             try {
                 baseVersion = new BigDecimal(text(values[3])).intValueExact();
             } catch (ArithmeticException | NumberFormatException e) {
-                problem(where + " '" + ItemColumns.BASE_VERSION + "'", "not a whole number");
+                problem(where + " '" + RecordColumns.BASE_VERSION + "'", "not a whole number");
             }
         }
         ObjectNode data = NODES.objectNode();
-        for (int i = ItemColumns.ROW.size(); i < all.size(); i++) {
+        for (int i = RecordColumns.ROW.size(); i < all.size(); i++) {
             if (values[i] != null) {
                 put(data, all.get(i).path(), node(all.get(i), values[i]));
             }

@@ -15,7 +15,7 @@ import vn.diaspora.registry.common.Text;
 import vn.diaspora.registry.common.Validation;
 import vn.diaspora.registry.quarterly.QuarterlyViews.ItemInput;
 import vn.diaspora.registry.record.RecordKind;
-import vn.diaspora.registry.security.FieldCipher;
+import vn.diaspora.registry.record.SealedFields;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ class RowStore {
     @Inject
     ObjectMapper json;
     @Inject
-    FieldCipher cipher;
+    SealedFields sealed;
     @Inject
     Validation validation;
     @Inject
@@ -89,7 +89,7 @@ class RowStore {
             item.action = in.action();
             item.recordId = in.recordId();
             item.baseVersion = in.baseVersion();
-            item.data = in.data() == null || in.data().isNull() ? null : cipher.sealFields(Text.cleanTexts(in.data())).toString();
+            item.data = in.data() == null || in.data().isNull() ? null : sealed.seal(Text.cleanTexts(in.data())).toString();
             item.reason = in.reason();
             item.sheet = null;
             item.line = null;
@@ -137,7 +137,7 @@ class RowStore {
                         ps.setString(4, row.action().name());
                         ps.setObject(5, row.recordId());
                         ps.setObject(6, row.baseVersion(), java.sql.Types.INTEGER);
-                        ps.setString(7, row.data() == null ? null : cipher.sealFields(Text.cleanTexts(row.data())).toString());
+                        ps.setString(7, row.data() == null ? null : sealed.seal(Text.cleanTexts(row.data())).toString());
                         ps.setString(8, row.reason());
                         ps.setInt(9, ++counters[0]);
                         ps.setString(10, row.sheet());
@@ -266,7 +266,7 @@ class RowStore {
     JsonNode data(SubmissionItem row) {
         String data = row.data;
         try {
-            return data == null ? null : cipher.openFields(json.readTree(data));
+            return data == null ? null : sealed.open(json.readTree(data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

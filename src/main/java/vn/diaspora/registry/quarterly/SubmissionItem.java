@@ -21,7 +21,19 @@ import vn.diaspora.registry.record.RecordKind;
 @IdClass(SubmissionItem.Key.class)
 public class SubmissionItem extends PanacheEntityBase {
     @Schema(name = "RowAction")
-    public enum Action { CREATE, UPDATE, DELETE }
+    public enum Action {
+        CREATE, UPDATE, DELETE;
+
+        /** The action a row's cell names, in Vietnamese (any case, with or without diacritics) or by its code; null for none. */
+        static Action ofCell(String value) {
+            return switch (vn.diaspora.registry.common.Text.fold(value)) {
+                case "them", "create" -> CREATE;
+                case "sua", "update" -> UPDATE;
+                case "xoa", "delete" -> DELETE;
+                default -> null;
+            };
+        }
+    }
 
     @Id
     public UUID submissionId;

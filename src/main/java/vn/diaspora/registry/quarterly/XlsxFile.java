@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordColumns;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
@@ -31,14 +32,14 @@ record XlsxFile(InputStream in) implements RowFile {
     public void read(RowParser rows) {
         try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
             for (Sheet sheet : (Iterable<Sheet>) workbook.getSheets()::iterator) {
-                RecordKind kind = ItemColumns.kindOfSheet(sheet.getName());
+                RecordKind kind = RecordColumns.kindOfSheet(sheet.getName());
                 if (kind == null) {
                     // an official's own sheet (notes, a copy of last year's list) is left alone while it is empty;
                     // one with data may be a data sheet renamed, and its rows must not be lost unseen
                     if (!NON_DATA_SHEETS.contains(Text.fold(sheet.getName())) && hasData(sheet)) {
                         rows.problem(sheet.getName(), ErrorCode.UNKNOWN_SHEET, "unknown sheet with data: name it as one of "
                                 + String.join(", ", java.util.Arrays.stream(vn.diaspora.registry.record.RecordKind.values())
-                                        .map(ItemColumns.SHEETS::get).toList()) + " (the template's order), or empty it");
+                                        .map(RecordColumns.SHEETS::get).toList()) + " (the template's order), or empty it");
                     }
                     continue;
                 }

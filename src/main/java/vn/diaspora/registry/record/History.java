@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.RequestId;
-import vn.diaspora.registry.security.FieldCipher;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,7 +26,7 @@ public class History {
     @Inject
     RequestId requestId;
     @Inject
-    FieldCipher cipher;
+    SealedFields sealed;
 
     private static final String INSERT = """
             INSERT INTO record_version (collection, record_id, version, action, changed_fields, snapshot,
@@ -40,7 +39,7 @@ public class History {
 
     /** {@code period}: the quarter a submission's version reports (it counts there in statistics), or null for a direct edit. */
     void write(String collection, RecordEntity e, String action, JsonNode before, JsonNode after, String reason, String period) {
-        pending.add(new Object[]{collection, e.id, e.version, action, pgArray(changedFields(before, after)), cipher.sealFields(after).toString(),
+        pending.add(new Object[]{collection, e.id, e.version, action, pgArray(changedFields(before, after)), sealed.seal(after).toString(),
                 e.updatedBy, java.sql.Timestamp.from(e.updatedAt), requestId.value(), e.sourceSubmission, reason, period});
         if (pending.size() >= BATCH) {
             flush();
@@ -78,7 +77,7 @@ public class History {
         for (Object[] r : rows) {
             String changed = (String) r[4];
             versions.add(new VersionView((Integer) r[0], (String) r[1], (String) r[2], vn.diaspora.registry.common.SqlValues.instant(r[3]),
-                    changed.isEmpty() ? List.of() : List.of(changed.split(",")), cipher.openFields(parse((String) r[5])),
+                    changed.isEmpty() ? List.of() : List.of(changed.split(",")), sealed.open(parse((String) r[5])),
                     (String) r[6], (UUID) r[7], (String) r[8]));
         }
         return versions;

@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.diaspora.registry.common.Page;
 import vn.diaspora.registry.common.ETags;
-import vn.diaspora.registry.common.Idempotency;
+import vn.diaspora.registry.idempotency.Idempotency;
 import vn.diaspora.registry.common.Limits;
 import vn.diaspora.registry.common.MergePatch;
 import vn.diaspora.registry.common.Problem;

@@ -133,7 +133,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      */
     public Page<RecordView<D>> list(String q, Params.Paging paging, Where filters) {
         int n = Page.limit(paging.limit);
-        filters.and("t.deleted_at IS NULL").within(caller.readable());
+        caller.readable().restrict(filters.and("t.deleted_at IS NULL"));
         List<RecordSearch.Hit> hits = search.find(table, query(q), filters, after(paging.cursor), n + 1);
         Page<RecordSearch.Hit> page = Page.of(hits, n, hit -> hit.rank() + ":" + hit.id());
         Map<UUID, E> byId = new java.util.HashMap<>();
@@ -166,7 +166,7 @@ public abstract class RecordService<E extends RecordEntity, D extends RecordData
      */
     public long export(String q, Where filters, java.util.function.Consumer<List<RecordView<D>>> sink) {
         String query = query(q);
-        filters.and("t.deleted_at IS NULL").within(caller.readable());
+        caller.readable().restrict(filters.and("t.deleted_at IS NULL"));
         RecordSearch.After after = null;
         long total = 0;
         while (true) {

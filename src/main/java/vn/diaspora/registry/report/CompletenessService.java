@@ -65,7 +65,7 @@ public class CompletenessService {
     }
 
     /**
-     * A province's completeness for the service's own use (its metrics, quarterly/QuarterlyMetrics):
+     * A province's completeness for the service's own use (its metrics, report/QuarterlyMetrics):
      * no caller's scope is checked, so never for a request.
      */
     @Transactional

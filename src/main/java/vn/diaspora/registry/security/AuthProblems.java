@@ -18,8 +18,6 @@ import vn.diaspora.registry.common.ProblemMappers;
  */
 @ApplicationScoped
 public class AuthProblems {
-    public static final String CHALLENGE = "Bearer realm=\"diaspora-registry\"";
-
     @Inject
     InvalidTokenLimit invalidTokens;
 
@@ -36,7 +34,7 @@ public class AuthProblems {
             if (ctx.request().getHeader("Authorization") != null) {
                 invalidTokens.failed(ctx.request());
             }
-            ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", CHALLENGE);
+            ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", ProblemMappers.CHALLENGE);
             ProblemMappers.write(ctx, 401, ProblemMappers.UNAUTHORIZED);
         } else if (failure instanceof ForbiddenException) {
             ctx.response().setStatusCode(403);

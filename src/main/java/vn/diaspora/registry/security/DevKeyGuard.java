@@ -30,8 +30,8 @@ public class DevKeyGuard {
             throw new IllegalStateException("registry.portal.dev-sign-in lets anyone sign in to the portal as any officer: "
                     + "it is for quarkus:dev and tests only; the portal signs in with OpenID Connect in prod");
         }
-        if (ConfigProvider.getConfig().getOptionalValue(vn.diaspora.registry.feed.WebhookTargets.ALLOW_INSECURE, Boolean.class).orElse(false)) {
-            throw new IllegalStateException(vn.diaspora.registry.feed.WebhookTargets.ALLOW_INSECURE + " lets webhooks post over http "
+        if (ConfigProvider.getConfig().getOptionalValue("registry.webhooks.allow-insecure-targets", Boolean.class).orElse(false)) {
+            throw new IllegalStateException("registry.webhooks.allow-insecure-targets lets webhooks post over http "
                     + "and to loopback and private addresses: it is for quarkus:dev and tests only");
         }
     }

@@ -1,13 +1,8 @@
 package vn.diaspora.registry.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.diaspora.registry.record.RecordKind;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -22,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Encryption at rest of the fields that are nobody's business but the officers': contacts,
@@ -39,8 +33,6 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 @Startup // a missing or malformed key stops the start, not the first request that needs it
 public class FieldCipher {
-    /** The fields kept encrypted, by their JSON names (the same in records, versions and rows). */
-    public static final List<String> SEALED_FIELDS = RecordKind.sealedAnywhere();
     static final String PREFIX = "enc:v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -48,14 +40,11 @@ public class FieldCipher {
 
     private final String keyId;
     private final Map<String, SecretKey> keys = new HashMap<>();
-    private final ObjectMapper json;
 
     public FieldCipher(@ConfigProperty(name = "registry.encryption.key") Optional<String> key,
                 @ConfigProperty(name = "registry.encryption.key-id", defaultValue = "1") String keyId,
-                @ConfigProperty(name = "registry.encryption.retired-keys") Optional<List<String>> retired,
-                ObjectMapper json) {
+                @ConfigProperty(name = "registry.encryption.retired-keys") Optional<List<String>> retired) {
         this.keyId = keyId;
-        this.json = json;
         keys.put(keyId, aesKey("registry.encryption.key", key.orElseThrow(() -> new IllegalStateException(
                 "registry.encryption.key is not set: the service keeps contacts and notes encrypted; "
                         + "generate a key with `openssl rand -base64 32` and keep it in the secret store"))));
@@ -155,46 +144,11 @@ public class FieldCipher {
         if (stored == null || stored.startsWith(currentPrefix())) {
             return stored;
         }
-        return seal(stored.startsWith(PREFIX) ? open(stored) : stored);
+        return seal(isSealed(stored) ? open(stored) : stored);
     }
 
-    /** {@link #reseal} for the sealed fields of a JSON document; a clear field is sealed as the text of its JSON value. */
-    public JsonNode resealFields(JsonNode data) {
-        return withSealedFields(data, value -> TextNode.valueOf(value.isTextual() && value.asText().startsWith(PREFIX)
-                ? reseal(value.asText()) : seal(value.toString())));
-    }
-
-    /** A copy of a record's JSON with its sealed fields encrypted (each as the text of its JSON value). */
-    public JsonNode sealFields(JsonNode data) {
-        return withSealedFields(data, value -> TextNode.valueOf(seal(value.toString())));
-    }
-
-    /** The inverse of {@link #sealFields}. */
-    public JsonNode openFields(JsonNode data) {
-        return withSealedFields(data, value -> {
-            try {
-                return json.readTree(open(value.asText()));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("a sealed field does not hold JSON", e);
-            }
-        });
-    }
-
-    /** A copy of {@code data} with {@code change} applied to each sealed field that has a value; {@code data} itself when none has. */
-    private static JsonNode withSealedFields(JsonNode data, UnaryOperator<JsonNode> change) {
-        if (!(data instanceof ObjectNode object) || SEALED_FIELDS.stream().noneMatch(f -> isPresent(object.get(f)))) {
-            return data;
-        }
-        ObjectNode copy = object.deepCopy();
-        for (String field : SEALED_FIELDS) {
-            if (isPresent(copy.get(field))) {
-                copy.set(field, change.apply(copy.get(field)));
-            }
-        }
-        return copy;
-    }
-
-    private static boolean isPresent(JsonNode value) {
-        return value != null && !value.isNull();
+    /** Whether {@code stored} is a sealed value (under any key). */
+    public static boolean isSealed(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
     }
 }

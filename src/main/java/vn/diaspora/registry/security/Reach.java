@@ -1,5 +1,7 @@
 package vn.diaspora.registry.security;
 
+import vn.diaspora.registry.common.Where;
+
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,6 +63,18 @@ public record Reach(List<Scope> scopes) {
         return scopes.stream().map(s -> s.unit() != null ? unitColumn + " = " + bind.apply(s.unit())
                         : provinceColumn + " = " + bind.apply(s.province()))
                 .collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /** {@code where} limited to the records this reach admits (a list of records aliased {@code t}). */
+    public Where restrict(Where where) {
+        if (isAll()) {
+            return where;
+        }
+        List<Object> values = new java.util.ArrayList<>();
+        return where.and(sql("t.reporting_unit", "t.province_code", value -> {
+            values.add(value);
+            return "?";
+        }), values.toArray());
     }
 
     /** A reporting unit (with its province), a province, or everything. */

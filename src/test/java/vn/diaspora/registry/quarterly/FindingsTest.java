@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordColumns;
 import vn.diaspora.registry.record.RecordKind;
 import org.junit.jupiter.api.Test;
 import vn.diaspora.registry.common.ErrorCode;
@@ -31,9 +32,9 @@ class FindingsTest {
 
     @Test
     void aFieldIsNamedByItsTemplateHeader() {
-        assertEquals("Email", ItemColumns.header(RecordKind.PERSON, "data.contacts.email"));
-        assertEquals("Quốc tịch", ItemColumns.header(RecordKind.PERSON, "nationalities[1]"));
-        assertEquals("Phiên bản gốc", ItemColumns.header(RecordKind.PERSON, "baseVersion"));
-        assertEquals("Tên hội", ItemColumns.header(RecordKind.ASSOCIATION, "name"));
+        assertEquals("Email", RecordColumns.header(RecordKind.PERSON, "data.contacts.email"));
+        assertEquals("Quốc tịch", RecordColumns.header(RecordKind.PERSON, "nationalities[1]"));
+        assertEquals("Phiên bản gốc", RecordColumns.header(RecordKind.PERSON, "baseVersion"));
+        assertEquals("Tên hội", RecordColumns.header(RecordKind.ASSOCIATION, "name"));
     }
 }

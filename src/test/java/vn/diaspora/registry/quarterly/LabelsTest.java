@@ -1,5 +1,6 @@
 package vn.diaspora.registry.quarterly;
 
+import vn.diaspora.registry.record.RecordColumns;
 import org.junit.jupiter.api.Test;
 import vn.diaspora.registry.record.RecordKind;
 
@@ -14,36 +15,36 @@ class LabelsTest {
     void everySheetColumnAndCodeHasAnEnglishName() {
         List<String> missing = new ArrayList<>();
         for (RecordKind kind : RecordKind.values()) {
-            if (ItemColumns.ENGLISH.getProperty("sheet." + kind) == null) {
+            if (RecordColumns.ENGLISH.getProperty("sheet." + kind) == null) {
                 missing.add("sheet " + kind);
             }
-            List<ItemColumns.Column> columns = new ArrayList<>(ItemColumns.ROW);
-            columns.addAll(ItemColumns.FIELDS.get(kind));
-            for (ItemColumns.Column c : columns) {
+            List<RecordColumns.Column> columns = new ArrayList<>(RecordColumns.ROW);
+            columns.addAll(RecordColumns.FIELDS.get(kind));
+            for (RecordColumns.Column c : columns) {
                 if (!english(kind, c.path())) {
                     missing.add(kind + "." + c.path());
                 }
             }
         }
-        for (String field : ItemColumns.OTHER_FIELDS.keySet()) {
+        for (String field : RecordColumns.OTHER_FIELDS.keySet()) {
             if (!english(RecordKind.PERSON, field)) {
                 missing.add(field);
             }
         }
         CodeLists.FIXED.forEach((list, choices) -> choices.forEach(c -> {
-            if (ItemColumns.ENGLISH.getProperty("list." + list + "." + c.code()) == null) {
+            if (RecordColumns.ENGLISH.getProperty("list." + list + "." + c.code()) == null) {
                 missing.add("list." + list + "." + c.code());
             }
         }));
         assertEquals(List.of(), missing);
-        assertEquals("Full name", ItemColumns.label(RecordKind.PERSON, "data.fullName", "en"));
-        assertEquals("Country of residence", ItemColumns.label(RecordKind.PERSON, "country", "en"));
-        assertEquals("Country", ItemColumns.label(RecordKind.BUSINESS, "country", "en"));
-        assertEquals("Nationalities", ItemColumns.label(RecordKind.PERSON, "nationalities[1]", "en"));
-        assertEquals("Họ và tên", ItemColumns.label(RecordKind.PERSON, "fullName", "vi"));
+        assertEquals("Full name", RecordColumns.label(RecordKind.PERSON, "data.fullName", "en"));
+        assertEquals("Country of residence", RecordColumns.label(RecordKind.PERSON, "country", "en"));
+        assertEquals("Country", RecordColumns.label(RecordKind.BUSINESS, "country", "en"));
+        assertEquals("Nationalities", RecordColumns.label(RecordKind.PERSON, "nationalities[1]", "en"));
+        assertEquals("Họ và tên", RecordColumns.label(RecordKind.PERSON, "fullName", "vi"));
     }
 
     private static boolean english(RecordKind kind, String path) {
-        return ItemColumns.ENGLISH.getProperty(kind + "." + path) != null || ItemColumns.ENGLISH.getProperty(path) != null;
+        return RecordColumns.ENGLISH.getProperty(kind + "." + path) != null || RecordColumns.ENGLISH.getProperty(path) != null;
     }
 }

@@ -3,6 +3,7 @@ package vn.diaspora.registry.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import vn.diaspora.registry.record.SealedFields;
 
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +21,7 @@ class FieldCipherTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static FieldCipher cipher(String key, String id, String... retired) {
-        return new FieldCipher(Optional.of(key), id, Optional.of(List.of(retired)), JSON);
+        return new FieldCipher(Optional.of(key), id, Optional.of(List.of(retired)));
     }
 
     @Test
@@ -57,9 +58,9 @@ class FieldCipherTest {
         assertEquals("clear", rotated.open(rotated.reseal("clear")));
         String oldNote = cipher(OLD_KEY, "k1").seal("\"note\""); // inside documents a sealed field holds JSON text
         JsonNode document = JSON.readTree("{\"notes\":\"" + oldNote + "\",\"contacts\":{\"phone\":\"+81 6 1234 5678\"}}");
-        JsonNode resealed = rotated.resealFields(document);
+        JsonNode resealed = new SealedFields(rotated, JSON).reseal(document);
         assertTrue(resealed.get("notes").asText().startsWith("enc:v1:k2:") && resealed.get("contacts").asText().startsWith("enc:v1:k2:"));
-        assertEquals(JSON.readTree("{\"notes\":\"note\",\"contacts\":{\"phone\":\"+81 6 1234 5678\"}}"), rotated.openFields(resealed));
+        assertEquals(JSON.readTree("{\"notes\":\"note\",\"contacts\":{\"phone\":\"+81 6 1234 5678\"}}"), new SealedFields(rotated, JSON).open(resealed));
     }
 
     @Test
@@ -78,18 +79,18 @@ class FieldCipherTest {
     void recordJsonKeepsItsSearchableFieldsAndSealsTheOthers() throws Exception {
         FieldCipher cipher = cipher(OLD_KEY, "k1");
         JsonNode record = JSON.readTree("{\"fullName\":\"Nguyễn Văn A\",\"contacts\":{\"email\":\"a@example.jp\"},\"notes\":\"private\",\"relativesContact\":null}");
-        JsonNode sealed = cipher.sealFields(record);
+        JsonNode sealed = new SealedFields(cipher, JSON).seal(record);
         assertEquals("Nguyễn Văn A", sealed.get("fullName").asText());
         assertTrue(sealed.get("contacts").asText().startsWith("enc:v1:k1:"));
         assertTrue(sealed.get("notes").asText().startsWith("enc:v1:k1:"));
         assertTrue(sealed.get("relativesContact").isNull());
-        assertEquals(record, cipher.openFields(sealed));
+        assertEquals(record, new SealedFields(cipher, JSON).open(sealed));
         assertTrue(record.get("contacts").isObject(), "the input is left as it was");
     }
 
     @Test
     void aMissingOrMalformedKeyStopsTheStart() {
-        assertThrows(IllegalStateException.class, () -> new FieldCipher(Optional.empty(), "1", Optional.empty(), JSON));
+        assertThrows(IllegalStateException.class, () -> new FieldCipher(Optional.empty(), "1", Optional.empty()));
         assertThrows(IllegalStateException.class, () -> cipher(Base64.getEncoder().encodeToString(new byte[16]), "1"));
         assertThrows(IllegalStateException.class, () -> cipher("not base64!", "1"));
         assertThrows(IllegalStateException.class, () -> cipher(OLD_KEY, "1", "no-id-here"));

@@ -1,16 +1,16 @@
-package vn.diaspora.registry.quarterly;
+package vn.diaspora.registry.record;
 
 import vn.diaspora.registry.common.Text;
-import vn.diaspora.registry.record.RecordKind;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The columns of the upload template, with Vietnamese headers: the row's own columns, then one
+ * The columns of each record kind in files, with Vietnamese headers (the quarterly template and its
+ * rows, the exports): the row's own columns, then one
  * column per field of the record kind ({@code path} is the JSON field, dotted when nested).
  */
-public final class ItemColumns {
+public final class RecordColumns {
     public enum Type { TEXT, INTEGER, DECIMAL, DATE, LIST, BOOLEAN, UUID }
 
     /** {@code codes}: the code list of a coded column (CodeLists), whose cells may hold a code or its Vietnamese label. */
@@ -37,13 +37,13 @@ public final class ItemColumns {
         }
     }
 
-    static final String ROW_KEY = "Mã dòng";
-    static final String ACTION = "Thao tác";
-    static final String RECORD_ID = "Mã bản ghi";
-    static final String BASE_VERSION = "Phiên bản gốc";
-    static final String REASON = "Lý do xóa";
+    public static final String ROW_KEY = "Mã dòng";
+    public static final String ACTION = "Thao tác";
+    public static final String RECORD_ID = "Mã bản ghi";
+    public static final String BASE_VERSION = "Phiên bản gốc";
+    public static final String REASON = "Lý do xóa";
 
-    static final List<Column> ROW = List.of(
+    public static final List<Column> ROW = List.of(
             new Column(ROW_KEY, "rowKey", Type.TEXT, "LN-0001"),
             new Column(ACTION, "action", Type.TEXT, "Thêm", "action"),
             new Column(RECORD_ID, "recordId", Type.UUID, ""),
@@ -118,11 +118,11 @@ public final class ItemColumns {
                     new Column("Mã hội", "associationId", Type.UUID, ""),
                     new Column("Mã doanh nghiệp", "businessId", Type.UUID, "")));
 
-    private ItemColumns() {
+    private RecordColumns() {
     }
 
     /** English names of sheets, columns and fields (messages/labels_en.properties); Vietnamese is the template's own. */
-    static final java.util.Properties ENGLISH = vn.diaspora.registry.common.Bundles.load("labels_en");
+    public static final java.util.Properties ENGLISH = vn.diaspora.registry.common.Bundles.load("labels_en");
 
     /** A sheet's name in the language ("vi" or "en"). */
     public static String sheet(RecordKind kind, String lang) {
@@ -154,7 +154,7 @@ public final class ItemColumns {
     }
 
     /** Fields no column of the template holds, by what an official calls them. */
-    static final Map<String, String> OTHER_FIELDS = Map.ofEntries(
+    public static final Map<String, String> OTHER_FIELDS = Map.ofEntries(
             Map.entry("reportingUnit", "Đơn vị báo cáo"), Map.entry("consent.legalBasis", "Căn cứ xử lý dữ liệu"),
             Map.entry("consent.date", "Ngày đồng ý"), Map.entry("consent.scope", "Phạm vi đồng ý"),
             Map.entry("consent.withdrawnOn", "Ngày rút đồng ý"), Map.entry("contacts.website", "Website"),
@@ -191,7 +191,7 @@ public final class ItemColumns {
     }
 
     /** The kind of a data sheet, by its name as the template has it (any case, with or without diacritics) or the kind's code. */
-    static RecordKind kindOfSheet(String name) {
+    public static RecordKind kindOfSheet(String name) {
         String folded = Text.fold(name);
         for (Map.Entry<RecordKind, String> e : SHEETS.entrySet()) {
             if (Text.fold(e.getValue()).equals(folded) || e.getKey().name().equalsIgnoreCase(folded)) {
@@ -199,14 +199,5 @@ public final class ItemColumns {
             }
         }
         return null;
-    }
-
-    static SubmissionItem.Action action(String value) {
-        return switch (Text.fold(value)) {
-            case "them", "create" -> SubmissionItem.Action.CREATE;
-            case "sua", "update" -> SubmissionItem.Action.UPDATE;
-            case "xoa", "delete" -> SubmissionItem.Action.DELETE;
-            default -> null;
-        };
     }
 }

@@ -1,5 +1,10 @@
-package vn.diaspora.registry.common;
+package vn.diaspora.registry.idempotency;
 
+import vn.diaspora.registry.common.Hashing;
+import vn.diaspora.registry.common.Identified;
+import vn.diaspora.registry.common.Limits;
+import vn.diaspora.registry.common.ProblemException;
+import vn.diaspora.registry.common.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;

@@ -1,5 +1,7 @@
-package vn.diaspora.registry.common;
+package vn.diaspora.registry.demo;
 
+import vn.diaspora.registry.common.EmbeddedDatabase;
+import vn.diaspora.registry.common.Resources;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;

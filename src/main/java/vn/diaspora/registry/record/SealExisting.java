@@ -1,4 +1,4 @@
-package vn.diaspora.registry.security;
+package vn.diaspora.registry.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import vn.diaspora.registry.record.RecordKind;
+import vn.diaspora.registry.security.FieldCipher;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -105,18 +105,19 @@ public class SealExisting {
     }
 
     private int sealDocuments(Connection c, Documents d, FieldCipher with) throws SQLException, IOException {
-        String stale = String.join(" OR ", FieldCipher.SEALED_FIELDS.stream()
+        String stale = String.join(" OR ", SealedFields.NAMES.stream()
                 .map(f -> "NOT starts_with(coalesce(" + d.column() + "->>'" + f + "', ?), ?)").toList());
         String key = String.join(", ", d.key());
         String match = String.join(" AND ", d.key().stream().map(k -> k + " = ?").toList());
+        SealedFields fields = new SealedFields(with, json);
         int n = 0;
         try (PreparedStatement select = c.prepareStatement("SELECT " + key + ", " + d.column() + "::text FROM " + d.table() + " WHERE " + stale);
              PreparedStatement update = c.prepareStatement("UPDATE " + d.table() + " SET " + d.column() + " = cast(? AS jsonb) WHERE " + match)) {
-            bindPrefix(select, FieldCipher.SEALED_FIELDS.size(), with.currentPrefix());
+            bindPrefix(select, SealedFields.NAMES.size(), with.currentPrefix());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     JsonNode document = json.readTree(rs.getString(d.key().size() + 1));
-                    update.setString(1, with.resealFields(document).toString());
+                    update.setString(1, fields.reseal(document).toString());
                     for (int i = 0; i < d.key().size(); i++) {
                         update.setObject(i + 2, rs.getObject(i + 1));
                     }

@@ -1,4 +1,4 @@
-package vn.diaspora.registry.quarterly;
+package vn.diaspora.registry.report;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.diaspora.registry.common.Clocks;
+import vn.diaspora.registry.quarterly.Period;
 import vn.diaspora.registry.reference.ReferenceData;
-import vn.diaspora.registry.report.CompletenessService;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
