@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-4}
 ROWS=${ROWS:-20000}
-PERSONS=800 BENCH_DB=${BENCH_DB:-registry_portal} RELOAD=1  # the demo's size (common/DemoData), loaded afresh
+PERSONS=800 BENCH_DB=${BENCH_DB:-registry_portal} RELOAD=1  # the demo's size (demo/DemoData), loaded afresh
 . bench/lib.sh
 load_tools
 UNIT=$(token unit-officer 24 219)

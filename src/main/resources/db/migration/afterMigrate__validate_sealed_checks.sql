@@ -1,6 +1,6 @@
 -- The checks of V6 (sealed fields) are added NOT VALID; the schema's owner validates each one that
 -- every row already meets (a fresh database: at once). Rows written in clear before V6 are sealed
--- by the service at start (security/SealExisting), and their check validated at the next migrate,
+-- by the service at start (record/SealExisting), and their check validated at the next migrate,
 -- since the service's own role may not ALTER a table.
 DO $validate$
 DECLARE

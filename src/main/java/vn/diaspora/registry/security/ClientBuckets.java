@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ClientBuckets {
     private static final Logger LOG = Logger.getLogger(ClientBuckets.class);
-    /** A request never waits longer than this for Redis. */
-    private static final Duration SHARED_TIMEOUT = Duration.ofMillis(250);
     /** After a failure, Redis is tried again only after this: requests do not each wait for a dead store. */
     private static final long RETRY_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -35,6 +33,9 @@ public class ClientBuckets {
     private volatile long sharedRetryAt = System.nanoTime();
     private volatile String sharedProblem;
 
+    /** A request never waits longer than this for Redis (then this replica limits on its own for a while). */
+    @ConfigProperty(name = "registry.rate-limit.shared-timeout", defaultValue = "250ms")
+    Duration sharedTimeout;
     @ConfigProperty(name = "registry.rate-limit.store")
     Store store;
     @Inject
@@ -63,7 +64,7 @@ public class ClientBuckets {
         // Redis answers on its connection's context: the request goes on on its own (its logging context, its filters)
         Context request = Vertx.currentContext();
         return shared.lease(client, perMinute, Lease.size(perMinute))
-                .ifNoItem().after(SHARED_TIMEOUT).fail()
+                .ifNoItem().after(sharedTimeout).fail()
                 .emitOn(request == null ? Runnable::run : task -> request.runOnContext(ignored -> task.run()))
                 .map(grant -> lease.granted(grant, perMinute))
                 .invoke(this::sharedAgain)
