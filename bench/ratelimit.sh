@@ -7,7 +7,7 @@
 #  2. through the service: wrk on a light endpoint (GET /api/v1/countries) with the limit off, with
 #     buckets in the replica's memory (local), and in Redis (redis).
 #
-#   bench/ratelimit.sh          (DURATION=10 CONNECTIONS=8 by default)
+#   bench/ratelimit.sh          (DURATION=10 CONNECTIONS=8 WARMUP=10 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS=${PERSONS:-2000}
@@ -39,7 +39,7 @@ through() { # STORE PER_MINUTE -> wrk's requests/s and latency
   RATE_LIMIT_STORE=$1 RATE_LIMIT_PER_MINUTE=$2 start_instance $PORT "$OUT/ratelimit-$1.log"
   SERVICE=$INSTANCE
   trap 'kill $SERVICE 2>/dev/null || true' EXIT
-  wrk -t2 -c$CONNECTIONS -d2s -H "Authorization: Bearer $READER" "http://localhost:$PORT/api/v1/countries" >/dev/null  # warm up
+  wrk -t2 -c$CONNECTIONS -d"${WARMUP:-10}s" -H "Authorization: Bearer $READER" "http://localhost:$PORT/api/v1/countries" >/dev/null  # warm-up (JIT)
   local out; out=$(wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency -H "Authorization: Bearer $READER" "http://localhost:$PORT/api/v1/countries")
   grep -q "Non-2xx" <<< "$out" && { echo "the $1 run was refused: $out" >&2; exit 1; }
   kill $SERVICE; wait $SERVICE 2>/dev/null || true

@@ -7,7 +7,7 @@
 #
 #   bench/run.sh                 # 1,000,000 persons on 127.0.0.1:5432 (user postgres), database registry_bench
 #   PERSONS=100000 bench/run.sh  # smaller
-# Env: PGHOST PGPORT PGUSER (defaults 127.0.0.1 5432 postgres), DURATION (s, default 20),
+# Env: PGHOST PGPORT PGUSER (defaults 127.0.0.1 5432 postgres), DURATION (s, default 20), WARMUP (s, default 15),
 #      CONNECTIONS (default 16), JAVA_OPTS (default: a 96 MiB heap, see below), RELOAD=1 to reload data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +58,7 @@ COMMIT;
 SQL
 
 run_wrk() { # name script -> "rps p50 p95 p99 rss"
-  wrk -t2 -c"$CONNECTIONS" -d5s -s "$OUT/$2" "http://localhost:$PORT" >/dev/null  # warm-up (JIT)
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-15}s" -s "$OUT/$2" "http://localhost:$PORT" >/dev/null  # warm-up: the JIT is still compiling after 5 s
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$OUT/$2" "http://localhost:$PORT" > "$OUT/$1.wrk" &
   local w=$!
   local rss; rss=$(peak_rss $w); wait $w
