@@ -21,13 +21,7 @@ TOKEN=$(token api-reader)
 start_service
 load_registry
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
-psql -d "$DB" -tAc "SELECT id FROM person TABLESAMPLE SYSTEM (2) LIMIT 2000" > "$OUT/jvm-ids.txt"
-cat > "$OUT/jvm.lua" <<LUA
-local ids = {}
-for line in io.lines("$OUT/jvm-ids.txt") do ids[#ids + 1] = line end
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-request = function() return wrk.format("GET", "/api/v1/persons/" .. ids[math.random(#ids)]) end
-LUA
+get_by_id_script jvm
 HEAP_OPTS=$JAVA_OPTS
 # A training run without the metaspace cap: writing the AOT cache needs more than the 128m it sets
 # ("Unable to allocate from 'ro' region"); the cache then maps under the cap.

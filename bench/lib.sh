@@ -68,6 +68,16 @@ load_registry() { # [SQL_FILE run after the generator, in its transaction]; afte
   echo "loaded in $(( $(date +%s) - t0 )) s"
 }
 
+get_by_id_script() { # NAME: $OUT/NAME.lua, GETs of persons by id (2,000 sampled ids) with $TOKEN, for wrk -s
+  psql -d "$DB" -tAc "SELECT id FROM person TABLESAMPLE SYSTEM (2) LIMIT 2000" > "$OUT/$1-ids.txt"
+  cat > "$OUT/$1.lua" <<LUA
+local ids = {}
+for line in io.lines("$OUT/$1-ids.txt") do ids[#ids + 1] = line end
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+request = function() return wrk.format("GET", "/api/v1/persons/" .. ids[math.random(#ids)]) end
+LUA
+}
+
 new_submission() { # TOKEN QUARTER -> a new submission of that token's unit in a pre-reform year it has not used yet
   local id
   for _ in $(seq 1 50); do

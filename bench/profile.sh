@@ -15,13 +15,7 @@ TOKEN=$(token api-reader)
 start_service
 load_registry
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
-psql -d "$DB" -tAc "SELECT id FROM person TABLESAMPLE SYSTEM (2) LIMIT 2000" > "$OUT/profile-ids.txt"
-cat > "$OUT/profile.lua" <<LUA
-local ids = {}
-for line in io.lines("$OUT/profile-ids.txt") do ids[#ids + 1] = line end
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-request = function() return wrk.format("GET", "/api/v1/persons/" .. ids[math.random(#ids)]) end
-LUA
+get_by_id_script profile
 JFR=$PWD/$OUT/get.jfr
 rm -f "$JFR"
 JAVA_OPTS="$JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=settings=profile,filename=$JFR,dumponexit=true" start_service

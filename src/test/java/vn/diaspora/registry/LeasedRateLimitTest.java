@@ -8,8 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.diaspora.registry.common.Hashing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,16 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(LeasedRateLimitTest.Leased.class)
 class LeasedRateLimitTest {
-    static final TcpRelay REDIS;
+    static final TcpRelay REDIS = TcpRelay.toRedis();
     static final int PER_MINUTE = 600;
-
-    static {
-        try {
-            REDIS = new TcpRelay("127.0.0.1", Integer.parseInt(System.getenv().getOrDefault("REGISTRY_TEST_REDIS_PORT", "6379")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     public static class Leased implements QuarkusTestProfile {
         @Override

@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.diaspora.registry.common.Hashing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(SharedRateLimitTest.SharedThroughRedis.class)
 class SharedRateLimitTest {
-    static final TcpRelay REDIS;
-
-    static {
-        try {
-            REDIS = new TcpRelay("127.0.0.1", Integer.parseInt(System.getenv().getOrDefault("REGISTRY_TEST_REDIS_PORT", "6379")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final TcpRelay REDIS = TcpRelay.toRedis();
 
     public static class SharedThroughRedis implements QuarkusTestProfile {
         @Override

@@ -30,6 +30,15 @@ final class TcpRelay {
         restore();
     }
 
+    /** A relay to this machine's Redis (REGISTRY_TEST_REDIS_PORT, else 6379), for a test profile's static field. */
+    static TcpRelay toRedis() {
+        try {
+            return new TcpRelay("127.0.0.1", Integer.parseInt(System.getenv().getOrDefault("REGISTRY_TEST_REDIS_PORT", "6379")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     int port() {
         return port;
     }
