@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.NativeQuery;
@@ -62,14 +63,28 @@ class AuditedReads {
             if (!found.isEmpty() || !unlessNone) {
                 audit.counted(action);
             }
-            // a record's lists (an association's members, a business's owners) are part of it: read before the session closes
-            descriptor(type).forEachAttributeMapping(attribute -> {
-                if (attribute instanceof PluralAttributeMapping) {
-                    found.forEach(e -> session.fetch(attribute.getValue(e)));
-                }
-            });
+            if (!found.isEmpty()) {
+                descriptor(type).forEachAttributeMapping(attribute -> {
+                    if (attribute instanceof PluralAttributeMapping) {
+                        readList(session, type, attribute, found);
+                    }
+                });
+            }
             return found;
         }
+    }
+
+    /**
+     * A record's list (an association's members, a business's owners) is part of it: read for all
+     * the records at once (one statement per list, not one per record), before the session closes.
+     */
+    private static <E extends RecordEntity> void readList(StatelessSession session, Class<E> type, AttributeMapping list, List<E> records) {
+        Map<UUID, List<Object>> byRecord = new java.util.HashMap<>();
+        session.createSelectionQuery("SELECT e.id, x FROM " + type.getSimpleName() + " e JOIN e." + list.getAttributeName() + " x WHERE e.id IN :ids", Object[].class)
+                .setParameter("ids", records.stream().map(e -> e.id).toList())
+                .getResultList()
+                .forEach(row -> byRecord.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(row[1]));
+        records.forEach(e -> list.getPropertyAccess().getSetter().set(e, byRecord.getOrDefault(e.id, new ArrayList<>())));
     }
 
     /** The select list: each column of the table, a sealed one only where the caller may see the record whole. */
