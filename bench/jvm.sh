@@ -18,9 +18,7 @@ DURATION=${DURATION:-15}
 load_tools
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 TOKEN=$(token api-reader)
-start_service
-load_registry
-kill $SERVICE; wait $SERVICE 2>/dev/null || true
+loaded_registry
 get_by_id_script jvm
 HEAP_OPTS=$JAVA_OPTS
 # A training run without the metaspace cap: writing the AOT cache needs more than the 128m it sets

@@ -68,6 +68,12 @@ load_registry() { # [SQL_FILE run after the generator, in its transaction]; afte
   echo "loaded in $(( $(date +%s) - t0 )) s"
 }
 
+loaded_registry() { # the bench database migrated and loaded, no service left running (each run starts its own)
+  start_service
+  load_registry
+  kill $SERVICE; wait $SERVICE 2>/dev/null || true
+}
+
 get_by_id_script() { # NAME: $OUT/NAME.lua, GETs of persons by id (2,000 sampled ids) with $TOKEN, for wrk -s
   psql -d "$DB" -tAc "SELECT id FROM person TABLESAMPLE SYSTEM (2) LIMIT 2000" > "$OUT/$1-ids.txt"
   cat > "$OUT/$1.lua" <<LUA

@@ -12,9 +12,7 @@ DURATION=${DURATION:-20}
 . bench/lib.sh
 load_tools
 TOKEN=$(token api-reader)
-start_service
-load_registry
-kill $SERVICE; wait $SERVICE 2>/dev/null || true
+loaded_registry
 get_by_id_script profile
 JFR=$PWD/$OUT/get.jfr
 rm -f "$JFR"
