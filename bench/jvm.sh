@@ -38,6 +38,8 @@ run() { # JAVA OPTIONS [BASE_OPTIONS]: the service started and loaded for DURATI
   PEAK=$(peak_rss $w); wait $w
   RPS=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$OUT/jvm.wrk")
   kill $SERVICE; wait $SERVICE 2>/dev/null || true
+  # Java 25 assembles the AOT cache in a child JVM after the trained one exits
+  while pgrep -f "AOTMode=create" > /dev/null; do sleep 0.5; done
 }
 
 row() { # NAME JAVA OPTIONS [TRAINING_OPTIONS]
