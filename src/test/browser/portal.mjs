@@ -198,7 +198,8 @@ try {
   // "Sửa trong báo cáo": the accepted person becomes an UPDATE row of the unit's open report, edited in place
   await unit.locator('#q').fill(name);
   await unit.getByRole('button', { name: 'Tìm' }).click();
-  await unit.locator('main table a').first().waitFor();
+  // the list before the search has links too: wait for the search's own results
+  await unit.locator('#results', { hasText: name }).waitFor();
   await unit.locator('main table a').first().click();
   await unit.locator('#to-report').waitFor();
   await unit.getByRole('button', { name: 'Sửa trong báo cáo' }).click();
